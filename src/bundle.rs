@@ -1,0 +1,11 @@
+//! The release bundle: the one JSON file the newsroom is published from.
+//!
+//! `model` holds the types, `check` turns untrusted JSON into them while
+//! collecting every problem with its place. The app and the command-line
+//! tools both go through `check`, so there is one set of rules.
+
+mod check;
+mod model;
+
+pub use check::{BundleError, Checked, Problem, check_bundle, limits};
+pub use model::{BUNDLE_VERSION, Bundle, Release, Site};

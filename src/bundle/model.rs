@@ -1,0 +1,54 @@
+use serde::{Deserialize, Serialize};
+
+use crate::date::Date;
+use crate::slug::Slug;
+
+/// The bundle format version this code reads and writes.
+pub const BUNDLE_VERSION: u64 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Bundle {
+    pub version: u64,
+    pub site: Site,
+    pub releases: Vec<Release>,
+}
+
+/// Who publishes: the listing's heading and description.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Site {
+    pub name: String,
+    pub tagline: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Release {
+    pub slug: Slug,
+    pub title: String,
+    pub published: Date,
+    /// `None` when the source does not say (never guessed).
+    pub content_type: Option<String>,
+    pub locations: Vec<String>,
+    pub topics: Vec<String>,
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_url: Option<String>,
+}
+
+impl Bundle {
+    /// The canonical text form: two-space indented JSON and a final newline,
+    /// so that re-importing the same listing gives the same bytes.
+    pub fn to_json_pretty(&self) -> String {
+        let mut text = serde_json::to_string_pretty(self).expect("a bundle always serialises");
+        text.push('\n');
+        text
+    }
+}
+
+impl Release {
+    /// `source_url` when it is safe to follow (http or https only).
+    pub fn followable_source_url(&self) -> Option<&str> {
+        self.source_url.as_deref().filter(|url| super::check::is_web_url(url))
+    }
+}
