@@ -10,8 +10,18 @@ use std::fmt;
 pub struct Date(NaiveDate);
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 impl Date {
@@ -70,12 +80,22 @@ impl Date {
 
     /// `23 October 2023`
     pub fn long(self) -> String {
-        format!("{} {} {}", self.day(), month_name(self.month()), self.year())
+        format!(
+            "{} {} {}",
+            self.day(),
+            month_name(self.month()),
+            self.year()
+        )
     }
 
     /// Days since the common era began; used to measure how near two dates are.
     pub fn day_number(self) -> i32 {
         self.0.num_days_from_ce()
+    }
+
+    /// The inverse of [`Date::day_number`].
+    pub fn from_day_number(days: i32) -> Option<Date> {
+        NaiveDate::from_num_days_from_ce_opt(days).map(Date)
     }
 }
 
@@ -102,9 +122,8 @@ impl Serialize for Date {
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        Date::parse_iso(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!("{text:?} is not a date (YYYY-MM-DD)"))
-        })
+        Date::parse_iso(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("{text:?} is not a date (YYYY-MM-DD)")))
     }
 }
 
@@ -123,8 +142,15 @@ mod tests {
     #[test]
     fn iso_rejects_impossible_and_sloppy_dates() {
         for bad in [
-            "2023-13-01", "2023-02-30", "2023-1-01", "23-10-2023", "2023/10/23", " 2023-10-23",
-            "2023-10-23T00:00", "", "２０２３-10-23",
+            "2023-13-01",
+            "2023-02-30",
+            "2023-1-01",
+            "23-10-2023",
+            "2023/10/23",
+            " 2023-10-23",
+            "2023-10-23T00:00",
+            "",
+            "２０２３-10-23",
         ] {
             assert_eq!(Date::parse_iso(bad), None, "{bad:?} should be rejected");
         }
@@ -133,9 +159,15 @@ mod tests {
 
     #[test]
     fn long_dates_from_listings() {
-        assert_eq!(Date::parse_long("23 October 2023").unwrap().iso(), "2023-10-23");
+        assert_eq!(
+            Date::parse_long("23 October 2023").unwrap().iso(),
+            "2023-10-23"
+        );
         assert_eq!(Date::parse_long("3 May 2019").unwrap().iso(), "2019-05-03");
-        assert_eq!(Date::parse_long("9 march 2021").unwrap().iso(), "2021-03-09");
+        assert_eq!(
+            Date::parse_long("9 march 2021").unwrap().iso(),
+            "2021-03-09"
+        );
         assert_eq!(Date::parse_long("31 June 2021"), None);
         assert_eq!(Date::parse_long("October 23 2023"), None);
         assert_eq!(Date::parse_long("23 October 2023 extra"), None);

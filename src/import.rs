@@ -39,19 +39,25 @@ pub fn import_listing(text: &str) -> Result<Bundle, Vec<ImportProblem>> {
     let lines: Vec<Line> = text
         .lines()
         .enumerate()
-        .map(|(i, text)| Line { number: i + 1, text: text.trim() })
+        .map(|(i, text)| Line {
+            number: i + 1,
+            text: text.trim(),
+        })
         .filter(|line| !line.text.is_empty())
         .collect();
     let mut problems = Vec::new();
     let problem = |line: usize, message: String| ImportProblem { line, message };
 
-    let date_lines: Vec<usize> =
-        (0..lines.len()).filter(|&i| lines[i].text.starts_with(DATE_PREFIX)).collect();
+    let date_lines: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].text.starts_with(DATE_PREFIX))
+        .collect();
     let first_title = match date_lines.first() {
         Some(0) | None => {
             return Err(vec![problem(
                 lines.first().map_or(1, |l| l.number),
-                format!("no release found: a release is a title line followed by \"{DATE_PREFIX} …\""),
+                format!(
+                    "no release found: a release is a title line followed by \"{DATE_PREFIX} …\""
+                ),
             )]);
         }
         Some(&first_date) => first_date - 1,
@@ -59,17 +65,32 @@ pub fn import_listing(text: &str) -> Result<Bundle, Vec<ImportProblem>> {
     let heading = &lines[..first_title];
     let site = match heading {
         [] => {
-            problems.push(problem(1, "the listing has no heading line before the first release".into()));
-            Site { name: String::new(), tagline: String::new() }
+            problems.push(problem(
+                1,
+                "the listing has no heading line before the first release".into(),
+            ));
+            Site {
+                name: String::new(),
+                tagline: String::new(),
+            }
         }
-        [name] => Site { name: name.text.to_owned(), tagline: String::new() },
-        [name, tagline] => Site { name: name.text.to_owned(), tagline: tagline.text.to_owned() },
+        [name] => Site {
+            name: name.text.to_owned(),
+            tagline: String::new(),
+        },
+        [name, tagline] => Site {
+            name: name.text.to_owned(),
+            tagline: tagline.text.to_owned(),
+        },
         [_, _, extra, ..] => {
             problems.push(problem(
                 extra.number,
                 "unexpected text between the description and the first release".into(),
             ));
-            Site { name: heading[0].text.to_owned(), tagline: heading[1].text.to_owned() }
+            Site {
+                name: heading[0].text.to_owned(),
+                tagline: heading[1].text.to_owned(),
+            }
         }
     };
 
@@ -77,9 +98,16 @@ pub fn import_listing(text: &str) -> Result<Bundle, Vec<ImportProblem>> {
     let mut used_slugs = HashSet::new();
     for (k, &date_index) in date_lines.iter().enumerate() {
         let title = &lines[date_index - 1];
-        let end = date_lines.get(k + 1).map_or(lines.len(), |&next| next - 1);
-        if title.text.starts_with(DATE_PREFIX) || date_index - 1 >= end.max(date_index) {
-            problems.push(problem(title.number, "a publishing date without a title line before it".into()));
+        // Two date lines in a row: the second has no title, the first keeps its own line.
+        let end = date_lines
+            .get(k + 1)
+            .map_or(lines.len(), |&next| next - 1)
+            .max(date_index + 1);
+        if title.text.starts_with(DATE_PREFIX) {
+            problems.push(problem(
+                title.number,
+                "a publishing date without a title line before it".into(),
+            ));
             continue;
         }
         match read_release(title, &lines[date_index..end], &mut used_slugs) {
@@ -88,7 +116,11 @@ pub fn import_listing(text: &str) -> Result<Bundle, Vec<ImportProblem>> {
         }
     }
     if problems.is_empty() {
-        Ok(Bundle { version: BUNDLE_VERSION, site, releases })
+        Ok(Bundle {
+            version: BUNDLE_VERSION,
+            site,
+            releases,
+        })
     } else {
         Err(problems)
     }
@@ -118,7 +150,12 @@ fn read_release(
     for line in &rest[1..] {
         let metadata = summary_lines.is_empty();
         if metadata && let Some(value) = line.text.strip_prefix(CONTENT_TYPE_PREFIX) {
-            set_once(&mut content_type, value.trim().to_owned(), line, &mut problems);
+            set_once(
+                &mut content_type,
+                value.trim().to_owned(),
+                line,
+                &mut problems,
+            );
         } else if metadata && let Some(value) = line.text.strip_prefix(LOCATIONS_PREFIX) {
             set_once(&mut locations, split_list(value), line, &mut problems);
         } else if metadata && let Some(value) = line.text.strip_prefix(TOPICS_PREFIX) {
@@ -138,7 +175,10 @@ fn read_release(
     if slug.is_none() {
         problems.push(ImportProblem {
             line: title.number,
-            message: format!("the title {:?} has no letters or digits to make a slug from", title.text),
+            message: format!(
+                "the title {:?} has no letters or digits to make a slug from",
+                title.text
+            ),
         });
     }
     let (Some(slug), Some(published), true) = (slug, published, problems.is_empty()) else {
@@ -161,7 +201,10 @@ fn read_release(
 fn set_once<T>(slot: &mut Option<T>, value: T, line: &Line, problems: &mut Vec<ImportProblem>) {
     if slot.is_some() {
         let label = line.text.split(':').next().unwrap_or(line.text);
-        problems.push(ImportProblem { line: line.number, message: format!("\"{label}:\" given twice") });
+        problems.push(ImportProblem {
+            line: line.number,
+            message: format!("\"{label}:\" given twice"),
+        });
     } else {
         *slot = Some(value);
     }
@@ -184,9 +227,11 @@ fn unique_slug(slug: Slug, published: Date, used: &mut HashSet<Slug>) -> Slug {
     let mut n = 1;
     while used.contains(&candidate) {
         candidate = if n == 1 {
-            slug.with_suffix(&published.iso()).unwrap_or_else(|| slug.clone())
+            slug.with_suffix(&published.iso())
+                .unwrap_or_else(|| slug.clone())
         } else {
-            slug.with_suffix(&format!("{}-{n}", published.iso())).unwrap_or_else(|| slug.clone())
+            slug.with_suffix(&format!("{}-{n}", published.iso()))
+                .unwrap_or_else(|| slug.clone())
         };
         n += 1;
     }
@@ -208,7 +253,9 @@ mod tests {
         let bundle = import_listing(LISTING).unwrap();
         assert_eq!(bundle.site.name, "News");
         assert_eq!(bundle.site.tagline, "What we publish.");
-        let [first, second] = &bundle.releases[..] else { panic!("two releases") };
+        let [first, second] = &bundle.releases[..] else {
+            panic!("two releases")
+        };
         assert_eq!(first.slug.as_str(), "first-title");
         assert_eq!(first.published.iso(), "2023-10-23");
         assert_eq!(first.content_type.as_deref(), Some("News"));
@@ -246,14 +293,38 @@ mod tests {
     #[test]
     fn text_without_releases_is_refused() {
         let problems = import_listing("Just a heading\nand words\n").unwrap_err();
-        assert!(problems[0].message.starts_with("no release found"), "{problems:?}");
+        assert!(
+            problems[0].message.starts_with("no release found"),
+            "{problems:?}"
+        );
         assert!(import_listing("").is_err());
     }
 
     #[test]
+    fn consecutive_date_lines_are_reported_not_a_crash() {
+        let text = "N\nT\nA\nPublishing date: 1 May 2020\nPublishing date: 2 May 2020\nS.\n";
+        let shown: Vec<String> = import_listing(text)
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "line 3: release \"A\" has no summary paragraph",
+                "line 4: a publishing date without a title line before it",
+            ]
+        );
+    }
+
+    #[test]
     fn metadata_given_twice_is_a_problem() {
-        let text = "N\nT\nA\nPublishing date: 1 May 2020\nContent type: News\nContent type: Story\nS.\n";
+        let text =
+            "N\nT\nA\nPublishing date: 1 May 2020\nContent type: News\nContent type: Story\nS.\n";
         let problems = import_listing(text).unwrap_err();
-        assert_eq!(problems[0].to_string(), "line 6: \"Content type:\" given twice");
+        assert_eq!(
+            problems[0].to_string(),
+            "line 6: \"Content type:\" given twice"
+        );
     }
 }

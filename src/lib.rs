@@ -4,13 +4,23 @@
 //! - [`bundle`]: the bundle model and its checker, shared by app and CLI;
 //! - [`date`], [`slug`], [`fold`]: the small value types and text folding;
 //! - [`import`]: listing text to bundle;
+//! - [`filters`]: the filter state and its URL form; [`search`]: the engine;
+//! - [`site`]: static files derived at build time (entry pages, feed);
+//! - [`synth`]: deterministic synthetic bundles for benchmarks;
+//! - [`wording`]: how counts are phrased;
 //! - `app` (wasm32 only): the Leptos views.
 
 pub mod bundle;
 pub mod date;
+pub mod filters;
 pub mod fold;
 pub mod import;
+pub mod search;
+pub mod site;
 pub mod slug;
+pub mod suggest;
+pub mod synth;
+pub mod wording;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

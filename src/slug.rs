@@ -70,7 +70,8 @@ fn is_valid(text: &str) -> bool {
 }
 
 /// What a valid slug looks like, for messages.
-pub const SLUG_RULE: &str = "a slug (lower-case a-z, 0-9 and single hyphens, at most 80 characters)";
+pub const SLUG_RULE: &str =
+    "a slug (lower-case a-z, 0-9 and single hyphens, at most 80 characters)";
 
 impl fmt::Display for Slug {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -101,14 +102,29 @@ mod tests {
             "osce-programme-office-in-dushanbe-and-tajikistan-s-ministry-of-foreign-affairs"
         );
         assert!(slug.as_str().len() <= MAX_SLUG_LEN);
-        assert_eq!(Slug::from_title("Zugić’s visit!").unwrap().as_str(), "zugic-s-visit");
+        assert_eq!(
+            Slug::from_title("Zugić’s visit!").unwrap().as_str(),
+            "zugic-s-visit"
+        );
         assert_eq!(Slug::from_title("¿¡!?"), None);
     }
 
     #[test]
     fn only_the_safe_alphabet_is_accepted() {
         assert!(Slug::parse("rule-of-law-2023").is_some());
-        for bad in ["", "-a", "a-", "a--b", "A", "a b", "a/b", "a_b", "<script>", "é", &"a".repeat(81)] {
+        for bad in [
+            "",
+            "-a",
+            "a-",
+            "a--b",
+            "A",
+            "a b",
+            "a/b",
+            "a_b",
+            "<script>",
+            "é",
+            &"a".repeat(81),
+        ] {
             assert!(Slug::parse(bad).is_none(), "{bad:?}");
         }
     }

@@ -2,17 +2,26 @@
 //!
 //!     newsroom-cli import LISTING.txt [-o public/releases.json]
 //!     newsroom-cli check [public/releases.json]
+//!     newsroom-cli generate N [--seed S] [--no-bodies] [-o FILE]
+//!     newsroom-cli site --dist DIR [--public-url /] [--site-url URL] [BUNDLE.json]
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use newsroom::bundle::check_bundle;
 use newsroom::import::import_listing;
+use newsroom::site::{SiteAddress, write_site};
+use newsroom::synth::synthetic_bundle;
 
 const USAGE: &str = "\
 usage:
   newsroom-cli import LISTING.txt [-o BUNDLE.json]   turn listing text into a bundle (stdout without -o)
-  newsroom-cli check [BUNDLE.json]                    report every problem in a bundle (default public/releases.json)";
+  newsroom-cli check [BUNDLE.json]                    report every problem in a bundle (default public/releases.json)
+  newsroom-cli generate N [--seed S] [--no-bodies] [-o BUNDLE.json]
+                                                      write a deterministic synthetic bundle of N releases
+  newsroom-cli site --dist DIR [--public-url /] [--site-url URL] [BUNDLE.json]
+                                                      check the bundle, then write the bundle, entry pages,
+                                                      404.html and feed.xml into a built site";
 
 const DEFAULT_BUNDLE: &str = "public/releases.json";
 
@@ -21,6 +30,8 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("import") => import(&args[1..]),
         Some("check") => check(&args[1..]),
+        Some("site") => site(&args[1..]),
+        Some("generate") => generate(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -102,5 +113,95 @@ fn check(args: &[String]) -> Result<(), String> {
             checked.left_out(),
             checked.releases_in_source
         ))
+    }
+}
+
+fn site(args: &[String]) -> Result<(), String> {
+    let mut dist = None;
+    let mut public_url = "/".to_owned();
+    let mut site_url = None;
+    let mut bundle_path = DEFAULT_BUNDLE.to_owned();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        let mut value = || {
+            rest.next()
+                .cloned()
+                .ok_or_else(|| format!("{arg} needs a value\n{USAGE}"))
+        };
+        match arg.as_str() {
+            "--dist" => dist = Some(PathBuf::from(value()?)),
+            "--public-url" => public_url = value()?,
+            "--site-url" => site_url = Some(value()?),
+            other if !other.starts_with("--") => bundle_path = other.to_owned(),
+            other => return Err(format!("unknown option {other}\n{USAGE}")),
+        }
+    }
+    let dist = dist.ok_or_else(|| format!("--dist is required\n{USAGE}"))?;
+    let site_url = site_url.unwrap_or_else(|| {
+        eprintln!("newsroom-cli site: no --site-url (NEWSROOM_SITE_URL); canonical links will use http://127.0.0.1:8080");
+        "http://127.0.0.1:8080".to_owned()
+    });
+    if !(site_url.starts_with("https://") || site_url.starts_with("http://")) {
+        return Err(format!(
+            "--site-url {site_url:?} must start with https:// or http://"
+        ));
+    }
+    // The source is checked before anything is derived from it.
+    check(std::slice::from_ref(&bundle_path))?;
+    let text = read(Path::new(&bundle_path))?;
+    let bundle = check_bundle(&text).map_err(|e| e.to_string())?.bundle;
+    let address = SiteAddress::new(&public_url, &site_url);
+    std::fs::write(dist.join("releases.json"), &text)
+        .map_err(|e| format!("{}: {e}", dist.display()))?;
+    let written =
+        write_site(&dist, &bundle, &address).map_err(|e| format!("{}: {e}", dist.display()))?;
+    eprintln!(
+        "{}: {} entry pages, 404.html, feed.xml for {}",
+        dist.display(),
+        written.entry_pages,
+        address.absolute("")
+    );
+    Ok(())
+}
+
+fn generate(args: &[String]) -> Result<(), String> {
+    let mut count = None;
+    let mut seed = 1_u64;
+    let mut with_bodies = true;
+    let mut output = None;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        let mut value = || {
+            rest.next()
+                .cloned()
+                .ok_or_else(|| format!("{arg} needs a value\n{USAGE}"))
+        };
+        match arg.as_str() {
+            "--seed" => {
+                seed = value()?
+                    .parse()
+                    .map_err(|_| "--seed takes a whole number".to_owned())?
+            }
+            "--no-bodies" => with_bodies = false,
+            "-o" => output = Some(PathBuf::from(value()?)),
+            n if count.is_none() => {
+                count = Some(
+                    n.parse::<usize>()
+                        .map_err(|_| format!("{n:?} is not a count\n{USAGE}"))?,
+                )
+            }
+            other => return Err(format!("unexpected {other:?}\n{USAGE}")),
+        }
+    }
+    let count = count.ok_or_else(|| USAGE.to_owned())?;
+    let bundle = synthetic_bundle(count, seed, with_bodies);
+    let mut json = serde_json::to_string(&bundle).map_err(|e| e.to_string())?;
+    json.push('\n');
+    match output {
+        Some(path) => std::fs::write(&path, json).map_err(|e| format!("{}: {e}", path.display())),
+        None => {
+            print!("{json}");
+            Ok(())
+        }
     }
 }

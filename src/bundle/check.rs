@@ -41,7 +41,11 @@ impl fmt::Display for Problem {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BundleError {
     /// Not JSON; `line` and `column` are 1-based.
-    Json { line: usize, column: usize, detail: String },
+    Json {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
     /// An HTML page where JSON was expected (a wrong path on many hosts).
     Html,
     /// The file is empty.
@@ -107,13 +111,22 @@ pub fn check_bundle(text: &str) -> Result<Checked, BundleError> {
         let skipped = &text[..text.len() - trimmed.len()];
         let extra_lines = skipped.matches('\n').count();
         let detail = match error.classify() {
-            serde_json::error::Category::Eof => "the text ends too early (is the file truncated?)".to_owned(),
+            serde_json::error::Category::Eof => {
+                "the text ends too early (is the file truncated?)".to_owned()
+            }
             _ => strip_position(&error.to_string()),
         };
-        BundleError::Json { line: error.line() + extra_lines, column: error.column(), detail }
+        BundleError::Json {
+            line: error.line() + extra_lines,
+            column: error.column(),
+            detail,
+        }
     })?;
     let Value::Object(root) = root else {
-        return Err(shape("(top level)", format!("expected an object, found {}", describe(&root))));
+        return Err(shape(
+            "(top level)",
+            format!("expected an object, found {}", describe(&root)),
+        ));
     };
     match root.get("version") {
         None => return Err(shape("version", "missing (expected 1)".to_owned())),
@@ -122,10 +135,18 @@ pub fn check_bundle(text: &str) -> Result<Checked, BundleError> {
     }
     let site = check_site(root.get("site"))?;
     let items = match root.get("releases") {
-        None => return Err(shape("releases", "missing (expected a list of releases)".to_owned())),
+        None => {
+            return Err(shape(
+                "releases",
+                "missing (expected a list of releases)".to_owned(),
+            ));
+        }
         Some(Value::Array(items)) => items,
         Some(other) => {
-            return Err(shape("releases", format!("expected a list, found {}", describe(other))));
+            return Err(shape(
+                "releases",
+                format!("expected a list, found {}", describe(other)),
+            ));
         }
     };
 
@@ -139,7 +160,10 @@ pub fn check_bundle(text: &str) -> Result<Checked, BundleError> {
     let mut releases = Vec::with_capacity(items.len());
     let mut first_use: HashMap<Slug, usize> = HashMap::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
-        let mut release_problems = ReleaseProblems { index, found: Vec::new() };
+        let mut release_problems = ReleaseProblems {
+            index,
+            found: Vec::new(),
+        };
         let Some(release) = check_release(item, &mut release_problems) else {
             problems.extend(release_problems.found);
             continue;
@@ -147,7 +171,10 @@ pub fn check_bundle(text: &str) -> Result<Checked, BundleError> {
         if let Some(&earlier) = first_use.get(&release.slug) {
             release_problems.add(
                 "slug",
-                format!("{:?} is already used by releases[{earlier}]", release.slug.as_str()),
+                format!(
+                    "{:?} is already used by releases[{earlier}]",
+                    release.slug.as_str()
+                ),
             );
             problems.extend(release_problems.found);
             continue;
@@ -156,22 +183,35 @@ pub fn check_bundle(text: &str) -> Result<Checked, BundleError> {
         releases.push(release);
     }
     Ok(Checked {
-        bundle: Bundle { version: BUNDLE_VERSION, site, releases },
+        bundle: Bundle {
+            version: BUNDLE_VERSION,
+            site,
+            releases,
+        },
         problems,
         releases_in_source: items.len(),
     })
 }
 
 fn shape(path: &str, message: String) -> BundleError {
-    BundleError::Shape(Problem { path: path.to_owned(), message })
+    BundleError::Shape(Problem {
+        path: path.to_owned(),
+        message,
+    })
 }
 
 fn check_site(value: Option<&Value>) -> Result<Site, BundleError> {
     let Some(value) = value else {
-        return Err(shape("site", "missing (expected {\"name\": …, \"tagline\": …})".to_owned()));
+        return Err(shape(
+            "site",
+            "missing (expected {\"name\": …, \"tagline\": …})".to_owned(),
+        ));
     };
     let Value::Object(site) = value else {
-        return Err(shape("site", format!("expected an object, found {}", describe(value))));
+        return Err(shape(
+            "site",
+            format!("expected an object, found {}", describe(value)),
+        ));
     };
     let text = |key: &str, required: bool| -> Result<String, BundleError> {
         let path = format!("site.{key}");
@@ -186,10 +226,16 @@ fn check_site(value: Option<&Value>) -> Result<Site, BundleError> {
                 format!("is longer than {} characters", limits::SITE_TEXT_CHARS),
             )),
             Some(Value::String(s)) => Ok(s.trim().to_owned()),
-            Some(other) => Err(shape(&path, format!("expected text, found {}", describe(other)))),
+            Some(other) => Err(shape(
+                &path,
+                format!("expected text, found {}", describe(other)),
+            )),
         }
     };
-    Ok(Site { name: text("name", true)?, tagline: text("tagline", false)? })
+    Ok(Site {
+        name: text("name", true)?,
+        tagline: text("tagline", false)?,
+    })
 }
 
 /// Problems of one release, each prefixed with `releases[i].`.
@@ -225,7 +271,10 @@ fn check_release(value: &Value, problems: &mut ReleaseProblems) -> Option<Releas
     let published = required_text(fields, "published", 100, problems).and_then(|text| {
         let date = Date::parse_iso(&text);
         if date.is_none() {
-            problems.add("published", format!("{} is not a date (YYYY-MM-DD)", quoted(&text)));
+            problems.add(
+                "published",
+                format!("{} is not a date (YYYY-MM-DD)", quoted(&text)),
+            );
         }
         date
     });
@@ -233,7 +282,10 @@ fn check_release(value: &Value, problems: &mut ReleaseProblems) -> Option<Releas
         None | Some(Value::Null) => Some(None),
         Some(Value::String(s)) => check_label(s, "content_type", problems).map(Some),
         Some(other) => {
-            problems.add("content_type", format!("expected text or null, found {}", describe(other)));
+            problems.add(
+                "content_type",
+                format!("expected text or null, found {}", describe(other)),
+            );
             None
         }
     };
@@ -256,9 +308,15 @@ fn check_release(value: &Value, problems: &mut ReleaseProblems) -> Option<Releas
     let source_url = optional_text(fields, "source_url", problems);
     if let Some(Some(url)) = &source_url {
         if url.chars().count() > limits::URL_CHARS {
-            problems.add("source_url", format!("is longer than {} characters", limits::URL_CHARS));
+            problems.add(
+                "source_url",
+                format!("is longer than {} characters", limits::URL_CHARS),
+            );
         } else if !is_web_url(url) {
-            problems.add("source_url", format!("{} is not an http or https address", quoted(url)));
+            problems.add(
+                "source_url",
+                format!("{} is not an http or https address", quoted(url)),
+            );
         }
     }
     if !problems.found.is_empty() {
@@ -289,7 +347,10 @@ fn required_text(
         Some(Value::String(s)) if s.trim().is_empty() => problems.add(key, "is empty".into()),
         Some(Value::String(s)) if s.chars().count() > max_chars => problems.add(
             key,
-            format!("is {} characters long; the limit is {max_chars}", s.chars().count()),
+            format!(
+                "is {} characters long; the limit is {max_chars}",
+                s.chars().count()
+            ),
         ),
         Some(Value::String(s)) => return Some(s.trim().to_owned()),
         Some(other) => problems.add(key, format!("expected text, found {}", describe(other))),
@@ -326,12 +387,22 @@ fn label_list(
         }
         Some(Value::Array(items)) => items,
         Some(other) => {
-            problems.add(key, format!("expected a list of text, found {}", describe(other)));
+            problems.add(
+                key,
+                format!("expected a list of text, found {}", describe(other)),
+            );
             return None;
         }
     };
     if items.len() > limits::LIST_ITEMS {
-        problems.add(key, format!("has {} items; the limit is {}", items.len(), limits::LIST_ITEMS));
+        problems.add(
+            key,
+            format!(
+                "has {} items; the limit is {}",
+                items.len(),
+                limits::LIST_ITEMS
+            ),
+        );
         return None;
     }
     let before = problems.found.len();
@@ -360,7 +431,10 @@ fn check_label(text: &str, path: &str, problems: &mut ReleaseProblems) -> Option
     if label.is_empty() {
         problems.add(path, "is empty".into());
     } else if label.chars().count() > limits::LABEL_CHARS {
-        problems.add(path, format!("is longer than {} characters", limits::LABEL_CHARS));
+        problems.add(
+            path,
+            format!("is longer than {} characters", limits::LABEL_CHARS),
+        );
     } else if label.contains(['\n', '\r']) {
         problems.add(path, "has a line break".into());
     } else {
@@ -406,7 +480,11 @@ fn quoted(text: &str) -> String {
 
 fn short_json(value: &Value) -> String {
     let text = value.to_string();
-    if text.chars().count() > 40 { format!("{}…", text.chars().take(40).collect::<String>()) } else { text }
+    if text.chars().count() > 40 {
+        format!("{}…", text.chars().take(40).collect::<String>())
+    } else {
+        text
+    }
 }
 
 /// serde_json appends " at line L column C"; we report those separately.

@@ -49,6 +49,8 @@ impl Bundle {
 impl Release {
     /// `source_url` when it is safe to follow (http or https only).
     pub fn followable_source_url(&self) -> Option<&str> {
-        self.source_url.as_deref().filter(|url| super::check::is_web_url(url))
+        self.source_url
+            .as_deref()
+            .filter(|url| super::check::is_web_url(url))
     }
 }

@@ -14,7 +14,8 @@ fn release(slug: &str, published: &str) -> Value {
 }
 
 fn bundle_with(releases: Vec<Value>) -> String {
-    json!({"version": 1, "site": {"name": "News", "tagline": "Tag"}, "releases": releases}).to_string()
+    json!({"version": 1, "site": {"name": "News", "tagline": "Tag"}, "releases": releases})
+        .to_string()
 }
 
 fn messages(checked: &Checked) -> Vec<String> {
@@ -23,7 +24,11 @@ fn messages(checked: &Checked) -> Vec<String> {
 
 #[test]
 fn a_valid_bundle_has_no_problems() {
-    let checked = check_bundle(&bundle_with(vec![release("a", "2023-10-23"), release("b", "2022-01-01")])).unwrap();
+    let checked = check_bundle(&bundle_with(vec![
+        release("a", "2023-10-23"),
+        release("b", "2022-01-01"),
+    ]))
+    .unwrap();
     assert!(checked.is_clean(), "{:?}", checked.problems);
     assert_eq!(checked.bundle.releases.len(), 2);
     assert_eq!(checked.left_out(), 0);
@@ -33,7 +38,9 @@ fn a_valid_bundle_has_no_problems() {
 #[test]
 fn bad_json_reports_line_and_column() {
     let err = check_bundle("{\n  \"version\": 1,\n  \"site\": {,}\n}").unwrap_err();
-    let BundleError::Json { line, column, .. } = &err else { panic!("{err:?}") };
+    let BundleError::Json { line, column, .. } = &err else {
+        panic!("{err:?}")
+    };
     assert_eq!((*line, *column), (3, 12));
     assert!(err.to_string().contains("line 3, column 12"), "{err}");
 }
@@ -47,7 +54,10 @@ fn truncated_json_says_so() {
 
 #[test]
 fn html_and_empty_files_are_named() {
-    assert_eq!(check_bundle("<!doctype html><p>Not found"), Err(BundleError::Html));
+    assert_eq!(
+        check_bundle("<!doctype html><p>Not found"),
+        Err(BundleError::Html)
+    );
     assert_eq!(check_bundle("  \n"), Err(BundleError::Empty));
 }
 
@@ -55,9 +65,15 @@ fn html_and_empty_files_are_named() {
 fn unknown_version_is_refused() {
     let err = check_bundle(r#"{"version": 2, "site": {"name": "N"}, "releases": []}"#).unwrap_err();
     assert_eq!(err, BundleError::UnsupportedVersion("2".into()));
-    assert_eq!(err.to_string(), "the bundle's version is 2, but this newsroom reads version 1");
+    assert_eq!(
+        err.to_string(),
+        "the bundle's version is 2, but this newsroom reads version 1"
+    );
     let err = check_bundle(r#"{"site": {"name": "N"}, "releases": []}"#).unwrap_err();
-    assert_eq!(err.to_string(), "the bundle has the wrong shape: version: missing (expected 1)");
+    assert_eq!(
+        err.to_string(),
+        "the bundle has the wrong shape: version: missing (expected 1)"
+    );
 }
 
 #[test]
@@ -79,15 +95,23 @@ fn bad_date_is_reported_with_its_place() {
         release("d", "2023-13-01"),
     ]))
     .unwrap();
-    assert_eq!(messages(&checked), [r#"releases[3].published: "2023-13-01" is not a date (YYYY-MM-DD)"#]);
+    assert_eq!(
+        messages(&checked),
+        [r#"releases[3].published: "2023-13-01" is not a date (YYYY-MM-DD)"#]
+    );
 }
 
 #[test]
 fn duplicate_slug_names_the_first_use() {
-    let checked =
-        check_bundle(&bundle_with(vec![release("same", "2023-10-23"), release("same", "2022-10-23")]))
-            .unwrap();
-    assert_eq!(messages(&checked), [r#"releases[1].slug: "same" is already used by releases[0]"#]);
+    let checked = check_bundle(&bundle_with(vec![
+        release("same", "2023-10-23"),
+        release("same", "2022-10-23"),
+    ]))
+    .unwrap();
+    assert_eq!(
+        messages(&checked),
+        [r#"releases[1].slug: "same" is already used by releases[0]"#]
+    );
     assert_eq!(checked.bundle.releases.len(), 1);
 }
 
@@ -116,30 +140,49 @@ fn wrong_types_are_each_reported() {
 fn unsafe_slugs_are_refused() {
     let checked = check_bundle(&bundle_with(vec![release("../etc/passwd", "2023-10-23")])).unwrap();
     assert_eq!(checked.problems.len(), 1);
-    assert!(checked.problems[0].to_string().starts_with("releases[0].slug: \"../etc/passwd\" is not a slug"));
+    assert!(
+        checked.problems[0]
+            .to_string()
+            .starts_with("releases[0].slug: \"../etc/passwd\" is not a slug")
+    );
 }
 
 #[test]
 fn an_empty_list_is_a_problem_not_a_crash() {
     let checked = check_bundle(&bundle_with(vec![])).unwrap();
-    assert_eq!(messages(&checked), ["releases: the list is empty: there are no releases to show"]);
+    assert_eq!(
+        messages(&checked),
+        ["releases: the list is empty: there are no releases to show"]
+    );
 }
 
 #[test]
 fn a_huge_field_is_refused_and_quoted_briefly() {
     let mut broken = release("a", "2023-10-23");
-    broken.as_object_mut().unwrap().insert("body".into(), json!("x".repeat(3_000_000)));
+    broken
+        .as_object_mut()
+        .unwrap()
+        .insert("body".into(), json!("x".repeat(3_000_000)));
     let checked = check_bundle(&bundle_with(vec![broken])).unwrap();
     let message = messages(&checked).join("\n");
-    assert_eq!(message, "releases[0].body: is 3000000 bytes; the limit is 500000 (split it or link to the source)");
+    assert_eq!(
+        message,
+        "releases[0].body: is 3000000 bytes; the limit is 500000 (split it or link to the source)"
+    );
 }
 
 #[test]
 fn top_level_shape_errors_are_fatal() {
     for (text, expected) in [
         ("[]", "(top level): expected an object, found a list"),
-        (r#"{"version":1,"site":{"name":"N"}}"#, "releases: missing (expected a list of releases)"),
-        (r#"{"version":1,"site":{"name":"N"},"releases":{}}"#, "releases: expected a list, found an object"),
+        (
+            r#"{"version":1,"site":{"name":"N"}}"#,
+            "releases: missing (expected a list of releases)",
+        ),
+        (
+            r#"{"version":1,"site":{"name":"N"},"releases":{}}"#,
+            "releases: expected a list, found an object",
+        ),
         (r#"{"version":1,"releases":[]}"#, "site: missing"),
     ] {
         let err = check_bundle(text).unwrap_err().to_string();
@@ -150,7 +193,9 @@ fn top_level_shape_errors_are_fatal() {
 #[test]
 fn text_is_trimmed_and_null_content_type_kept_as_none() {
     let mut r = release("a", "2023-10-23");
-    r.as_object_mut().unwrap().insert("title".into(), json!("  Spaced  "));
+    r.as_object_mut()
+        .unwrap()
+        .insert("title".into(), json!("  Spaced  "));
     let checked = check_bundle(&bundle_with(vec![r])).unwrap();
     let release = &checked.bundle.releases[0];
     assert_eq!(release.title, "Spaced");

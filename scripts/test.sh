@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Command 2: install what is missing, then run every test: formatting and
+# lints, native tests (model, checker, importer, engine, URL state, site
+# files), the release build at the root and under a sub-path, and the
+# browser tests in Chromium against those builds on a plain static server.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
+cd "$NEWSROOM_ROOT"
+scripts/setup.sh
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "cargo fmt --check"
+native_cargo fmt --check
+step "cargo clippy"
+native_cargo clippy --quiet --all-targets -- -D warnings
+step "cargo test (native)"
+native_cargo test --quiet
+
+step "release build at / (dist)"
+NEWSROOM_SITE_URL=http://127.0.0.1:8080 scripts/build.sh --dist dist
+step "release build under /newsroom/ (dist-subpath)"
+NEWSROOM_SITE_URL=http://127.0.0.1:8080 scripts/build.sh --public-url /newsroom/ --dist dist-subpath
+
+step "browser tests (Chromium)"
+cd tests/browser
+node --test --test-concurrency=1 specs/

@@ -1,0 +1,334 @@
+//! `/`: the filterable timeline. The URL's query string is the only state;
+//! `filters` and `result` are memos derived from it, and every control
+//! navigates to a new URL instead of keeping a copy.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_location, use_navigate};
+
+use super::facets_panel::FiltersPanel;
+use super::text::highlighted;
+use super::{BasePath, use_newsroom};
+use crate::bundle::Release;
+use crate::date::month_name;
+use crate::filters::{Filters, Sort};
+use crate::search::{QueryTerms, SearchResult};
+use crate::wording::{result_count, thousands};
+
+/// Results shown per page: keeps the page light at any bundle size.
+pub const PAGE_SIZE: usize = 50;
+
+/// What the reader was looking at before opening a release, so "Back to
+/// releases" returns to the same filters and scroll position.
+#[derive(Clone, Copy)]
+pub struct ReturnTo {
+    pub search: RwSignal<Option<String>>,
+    pub scroll_y: RwSignal<f64>,
+}
+
+impl Default for ReturnTo {
+    fn default() -> Self {
+        ReturnTo {
+            search: RwSignal::new(None),
+            scroll_y: RwSignal::new(0.0),
+        }
+    }
+}
+
+/// The timeline's reactive state, shared with the filter controls.
+#[derive(Clone, Copy)]
+pub struct Browse {
+    pub filters: Memo<Filters>,
+    pub result: Memo<SearchResult>,
+    /// Goes to the given filters; `replace` for typing, push otherwise.
+    pub go: Callback<(Filters, bool)>,
+}
+
+#[component]
+pub fn TimelinePage() -> impl IntoView {
+    let newsroom = use_newsroom();
+    let base = expect_context::<BasePath>();
+    let location = use_location();
+    let filters = Memo::new(move |_| location.search.with(|search| Filters::from_query(search)));
+    let searcher = newsroom.clone();
+    let result = Memo::new(move |_| filters.with(|f| searcher.catalog.search(f)));
+    let navigate = use_navigate();
+    let nav_base = base.clone();
+    let go = Callback::new(move |(next, replace): (Filters, bool)| {
+        let options = NavigateOptions {
+            replace,
+            scroll: false,
+            resolve: false,
+            ..Default::default()
+        };
+        navigate(&nav_base.timeline(&next), options);
+    });
+    let browse = Browse {
+        filters,
+        result,
+        go,
+    };
+    provide_context(browse);
+    restore_scroll_position(filters);
+
+    let site_name = newsroom.site.name.clone();
+    let title = site_name.clone();
+    view! {
+        <Title text=title />
+        <div class="timeline-page">
+            <h1 class="page-title">{site_name}</h1>
+            <LeftOutNotice />
+            <div class="timeline-layout">
+                <FiltersPanel />
+                <section class="results" aria-labelledby="results-heading">
+                    <h2 id="results-heading" class="visually-hidden">"Results"</h2>
+                    <ResultCount />
+                    <ResultList />
+                    <Pagination />
+                </section>
+            </div>
+        </div>
+    }
+}
+
+/// Releases the bundle held but that could not be shown, and why.
+#[component]
+fn LeftOutNotice() -> impl IntoView {
+    let newsroom = use_newsroom();
+    (newsroom.left_out > 0).then(|| {
+        let problems = newsroom
+            .problems
+            .iter()
+            .map(|problem| view! { <li><code>{problem.to_string()}</code></li> })
+            .collect_view();
+        let left_out = newsroom.left_out;
+        let noun = if left_out == 1 {
+            "release was"
+        } else {
+            "releases were"
+        };
+        view! {
+            <div class="notice" role="note">
+                <p>
+                    <strong>{format!("{} {noun} left out", thousands(left_out))}</strong>
+                    " because of problems in the releases file. The others are shown below."
+                </p>
+                <details>
+                    <summary>"What is wrong"</summary>
+                    <ul class="notice__problems">{problems}</ul>
+                </details>
+            </div>
+        }
+    })
+}
+
+#[component]
+fn ResultCount() -> impl IntoView {
+    let browse = expect_context::<Browse>();
+    let text = move || {
+        let result = browse.result.read();
+        if result.inverted_range {
+            "No releases match".to_owned()
+        } else {
+            result_count(result.ids.len())
+        }
+    };
+    view! {
+        <p class="result-count" role="status" aria-live="polite" aria-atomic="true">{text}</p>
+    }
+}
+
+#[component]
+fn ResultList() -> impl IntoView {
+    let browse = expect_context::<Browse>();
+    let return_to = expect_context::<ReturnTo>();
+    let newsroom = use_newsroom();
+    let base = expect_context::<BasePath>();
+    let remember = move |_| {
+        return_to
+            .search
+            .set(Some(browse.filters.get_untracked().to_query()));
+        return_to.scroll_y.set(window().scroll_y().unwrap_or(0.0));
+    };
+    let list = move || {
+        let result = browse.result.read();
+        let filters = browse.filters.read();
+        if result.ids.is_empty() {
+            return view! { <EmptyResult inverted=result.inverted_range /> }.into_any();
+        }
+        let page = filters.page.max(1);
+        let start = ((page - 1) * PAGE_SIZE).min(result.ids.len());
+        let end = (start + PAGE_SIZE).min(result.ids.len());
+        let releases = newsroom.catalog.releases();
+        let shown: Vec<&Release> = result.ids[start..end]
+            .iter()
+            .map(|&id| &releases[id as usize])
+            .collect();
+        let grouped = result.sort != Sort::Relevance;
+        render_entries(&shown, grouped, &result.terms, &base).into_any()
+    };
+    view! { <div class="timeline" on:click=remember>{list}</div> }
+}
+
+/// Entries, under year and month headings when the order is by date.
+fn render_entries(
+    shown: &[&Release],
+    grouped: bool,
+    terms: &QueryTerms,
+    base: &BasePath,
+) -> impl IntoView + use<> {
+    if !grouped {
+        let entries = shown
+            .iter()
+            .map(|r| entry(r, terms, base, "h3"))
+            .collect_view();
+        return view! { <ol class="entries entries--ranked">{entries}</ol> }.into_any();
+    }
+    let mut years = Vec::new();
+    let mut i = 0;
+    while i < shown.len() {
+        let year = shown[i].published.year();
+        let mut months = Vec::new();
+        while i < shown.len() && shown[i].published.year() == year {
+            let month = shown[i].published.month();
+            let mut entries = Vec::new();
+            while i < shown.len()
+                && shown[i].published.year() == year
+                && shown[i].published.month() == month
+            {
+                entries.push(entry(shown[i], terms, base, "h4"));
+                i += 1;
+            }
+            let id = format!("m-{year}-{month:02}");
+            let labelled_by = id.clone();
+            months.push(view! {
+                <section class="month" aria-labelledby=labelled_by>
+                    <h3 class="month__heading" id=id>{format!("{} {year}", month_name(month))}</h3>
+                    <ol class="entries">{entries}</ol>
+                </section>
+            });
+        }
+        let id = format!("y-{year}");
+        let labelled_by = id.clone();
+        years.push(view! {
+            <section class="year" aria-labelledby=labelled_by>
+                <h2 class="year__heading" id=id>{year}</h2>
+                {months}
+            </section>
+        });
+    }
+    years.into_any()
+}
+
+fn entry(
+    release: &Release,
+    terms: &QueryTerms,
+    base: &BasePath,
+    heading: &'static str,
+) -> impl IntoView + use<> {
+    let href = base.release(release.slug.as_str());
+    let title = highlighted(&release.title, terms);
+    let title = if heading == "h3" {
+        view! { <h3 class="entry__title"><a href=href>{title}</a></h3> }.into_any()
+    } else {
+        view! { <h4 class="entry__title"><a href=href>{title}</a></h4> }.into_any()
+    };
+    let meta: Vec<String> = release
+        .content_type
+        .iter()
+        .chain(release.locations.iter())
+        .cloned()
+        .collect();
+    let topics = (!release.topics.is_empty()).then(|| {
+        let chips = release
+            .topics
+            .iter()
+            .map(|t| view! { <li class="chip">{t.clone()}</li> })
+            .collect_view();
+        view! { <ul class="entry__topics" aria-label="Topics">{chips}</ul> }
+    });
+    view! {
+        <li class="entry">
+            <time class="entry__date" datetime=release.published.iso()>{release.published.long()}</time>
+            {title}
+            {(!meta.is_empty()).then(|| view! { <p class="entry__meta">{meta.join(" · ")}</p> })}
+            {topics}
+            <p class="entry__summary">{highlighted(&release.summary, terms)}</p>
+        </li>
+    }
+}
+
+#[component]
+fn EmptyResult(inverted: bool) -> impl IntoView {
+    let browse = expect_context::<Browse>();
+    let chips = browse.filters.get_untracked().chips();
+    let message = if inverted {
+        "The “From” date is after the “To” date, so no release can match. Swap or change the dates."
+    } else {
+        "No releases match all of these filters. Try removing one:"
+    };
+    let suggestions = chips
+        .into_iter()
+        .map(|chip| {
+            let without = chip.without.clone();
+            view! {
+                <li>
+                    <button type="button" class="chip chip--remove" on:click=move |_| browse.go.run((without.clone(), false))>
+                        {format!("Remove {}", chip.label)}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="empty-result">
+            <p>{message}</p>
+            <ul class="empty-result__suggestions">{suggestions}</ul>
+            <button type="button" class="button" on:click=move |_| browse.go.run((Filters::default(), false))>
+                "Clear all"
+            </button>
+        </div>
+    }
+}
+
+#[component]
+fn Pagination() -> impl IntoView {
+    let browse = expect_context::<Browse>();
+    let base = expect_context::<BasePath>();
+    move || {
+        let total = browse.result.read().ids.len();
+        let pages = total.div_ceil(PAGE_SIZE);
+        if pages <= 1 {
+            return None;
+        }
+        let filters = browse.filters.get();
+        let page = filters.page.clamp(1, pages);
+        let link = |to: usize, label: &'static str, rel: &'static str| {
+            let href = base.timeline(&filters.with_page(to));
+            view! { <a class="pagination__link" href=href rel=rel>{label}</a> }
+        };
+        Some(view! {
+            <nav class="pagination" aria-label="Pages">
+                {(page > 1).then(|| link(page - 1, "← Previous page", "prev"))}
+                <span class="pagination__status">
+                    {format!("Page {page} of {}: releases {}–{} of {}", thousands(pages),
+                        thousands((page - 1) * PAGE_SIZE + 1), thousands((page * PAGE_SIZE).min(total)), thousands(total))}
+                </span>
+                {(page < pages).then(|| link(page + 1, "Next page →", "next"))}
+            </nav>
+        })
+    }
+}
+
+/// After "Back to releases", scroll to where the reader was.
+fn restore_scroll_position(filters: Memo<Filters>) {
+    let return_to = expect_context::<ReturnTo>();
+    let here = filters.get_untracked().to_query();
+    if return_to.search.get_untracked().as_deref() != Some(here.as_str()) {
+        return;
+    }
+    let y = return_to.scroll_y.get_untracked();
+    return_to.search.set(None);
+    request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
+}

@@ -1,0 +1,208 @@
+//! The search engine: built once from the checked releases, then answers
+//! each keystroke — text search, facet filters and counts, date ranges and
+//! sorting — with precomputed indexes, so it stays fast at 100,000 releases.
+//!
+//! - `query`: the search box's text as terms; `text`: what a word is;
+//! - `vocabulary`, `index`, `matching`: the inverted index and its use;
+//! - `facets`, `chronology`: facet values and date order;
+//! - `related`: "more like this"; `highlight`: marking matches;
+//! - `idset`, `lists`: the compact sets and lists underneath.
+
+mod chronology;
+mod facets;
+mod highlight;
+mod idset;
+mod index;
+mod lists;
+mod matching;
+mod query;
+mod related;
+mod text;
+mod vocabulary;
+
+#[cfg(test)]
+mod tests;
+
+pub use self::facets::{Facet, FacetValue, Facets};
+pub use self::highlight::{highlight, highlight_ranges};
+pub use self::query::{MAX_TERMS, QueryTerms};
+pub use crate::filters::FacetKey;
+
+use self::chronology::Chronology;
+use self::facets::{FacetIndex, ValueOrder};
+use self::idset::IdSet;
+use self::index::TextIndex;
+use self::lists::as_id;
+use self::matching::match_terms;
+use crate::bundle::Release;
+use crate::filters::{Filters, Sort, TypeChoice};
+
+/// The releases and everything needed to search them.
+pub struct Catalog {
+    releases: Vec<Release>,
+    /// Release ids ordered by slug, for lookup by binary search.
+    by_slug: Vec<u32>,
+    chronology: Chronology,
+    text: TextIndex,
+    topics: FacetIndex,
+    places: FacetIndex,
+    types: FacetIndex,
+    years: FacetIndex,
+}
+
+/// The answer to one search.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SearchResult {
+    /// Every matching release id (an index into [`Catalog::releases`]), in
+    /// `sort` order.
+    pub ids: Vec<u32>,
+    pub sort: Sort,
+    pub facets: Facets,
+    /// The start date is after the end date, so nothing matched.
+    pub inverted_range: bool,
+    /// The query's terms, for [`highlight`].
+    pub terms: QueryTerms,
+}
+
+impl Catalog {
+    /// Indexes the releases; their order is kept, and ids are positions in
+    /// it.
+    pub fn new(releases: Vec<Release>) -> Catalog {
+        let mut by_slug: Vec<u32> = (0..releases.len()).map(as_id).collect();
+        by_slug.sort_by(|a, b| releases[*a as usize].slug.cmp(&releases[*b as usize].slug));
+        Catalog {
+            by_slug,
+            chronology: Chronology::build(&releases),
+            text: TextIndex::build(&releases),
+            topics: FacetIndex::build(&releases, ValueOrder::ByCount, |release| {
+                label_keys(&release.topics, FacetKey::Topic)
+            }),
+            places: FacetIndex::build(&releases, ValueOrder::ByCount, |release| {
+                label_keys(&release.locations, FacetKey::Place)
+            }),
+            types: FacetIndex::build(&releases, ValueOrder::ByCount, |release| {
+                let choice = TypeChoice::of(release.content_type.as_deref());
+                vec![FacetKey::Type(choice)]
+            }),
+            years: FacetIndex::build(&releases, ValueOrder::ByYearDescending, |release| {
+                vec![FacetKey::Year(release.published.year())]
+            }),
+            releases,
+        }
+    }
+
+    pub fn releases(&self) -> &[Release] {
+        &self.releases
+    }
+
+    /// The index of the release with this slug.
+    pub fn by_slug(&self, slug: &str) -> Option<usize> {
+        let slug_of = |id: &u32| self.releases[*id as usize].slug.as_str();
+        let position = self
+            .by_slug
+            .binary_search_by(|id| slug_of(id).cmp(slug))
+            .ok()?;
+        Some(self.by_slug[position] as usize)
+    }
+
+    /// The next older and the next newer release, in the listing's order.
+    pub fn neighbours(&self, index: usize) -> (Option<u32>, Option<u32>) {
+        self.chronology.neighbours(index)
+    }
+
+    pub fn search(&self, filters: &Filters) -> SearchResult {
+        let terms = QueryTerms::parse(&filters.query);
+        let inverted_range = filters.inverted_range();
+        // What the query and dates allow; the facets narrow it further.
+        let mut base = if inverted_range {
+            IdSet::empty(self.releases.len())
+        } else {
+            self.chronology.between(filters.from, filters.to)
+        };
+        let mut scores = None;
+        if !terms.is_empty() {
+            let text_match = match_terms(&self.text, &terms, base);
+            base = text_match.matched;
+            scores = Some(text_match.scores);
+        }
+
+        let indexes = self.facet_indexes();
+        let selected = selected_keys(filters);
+        let selections: [Option<IdSet>; 4] =
+            std::array::from_fn(|facet| indexes[facet].selection(&selected[facet]));
+        let facets = self.count_facets(&base, &selected, &selections);
+
+        let mut matched = base;
+        for selection in selections.iter().flatten() {
+            matched.intersect_with(selection);
+        }
+        let sort = filters.effective_sort();
+        SearchResult {
+            ids: self.ordered(&matched, sort, scores.as_deref()),
+            sort,
+            facets,
+            inverted_range,
+            terms,
+        }
+    }
+
+    /// In the order of [`selected_keys`].
+    fn facet_indexes(&self) -> [&FacetIndex; 4] {
+        [&self.topics, &self.places, &self.types, &self.years]
+    }
+
+    /// Each facet counts over `base` narrowed by the other facets'
+    /// selections but not its own, so its unchosen values show what
+    /// choosing them would add.
+    fn count_facets(
+        &self,
+        base: &IdSet,
+        selected: &[Vec<FacetKey>; 4],
+        selections: &[Option<IdSet>; 4],
+    ) -> Facets {
+        let indexes = self.facet_indexes();
+        let [topics, places, types, years] = std::array::from_fn(|own| {
+            let mut within = base.clone();
+            for (other, selection) in selections.iter().enumerate() {
+                if other != own
+                    && let Some(selection) = selection
+                {
+                    within.intersect_with(selection);
+                }
+            }
+            indexes[own].facet(&within, &selected[own])
+        });
+        Facets {
+            topics,
+            places,
+            types,
+            years,
+        }
+    }
+
+    fn ordered(&self, matched: &IdSet, sort: Sort, scores: Option<&[u32]>) -> Vec<u32> {
+        match sort {
+            Sort::Newest => self.chronology.newest_first(matched),
+            Sort::Oldest => self.chronology.oldest_first(matched),
+            Sort::Relevance => match scores {
+                Some(scores) => self.chronology.best_first(matched, scores),
+                None => self.chronology.newest_first(matched),
+            },
+        }
+    }
+}
+
+/// The selected values of each facet, in the order topics, places, types,
+/// years.
+fn selected_keys(filters: &Filters) -> [Vec<FacetKey>; 4] {
+    [
+        label_keys(&filters.topics, FacetKey::Topic),
+        label_keys(&filters.places, FacetKey::Place),
+        filters.types.iter().cloned().map(FacetKey::Type).collect(),
+        filters.years.iter().copied().map(FacetKey::Year).collect(),
+    ]
+}
+
+fn label_keys(labels: &[String], key: fn(String) -> FacetKey) -> Vec<FacetKey> {
+    labels.iter().cloned().map(key).collect()
+}

@@ -1,0 +1,211 @@
+//! Marking the searched words in the original text. Matching happens on the
+//! folded text, whose length can differ from the original (ß → ss, Æ → ae,
+//! combining accents vanish), so each folded position is mapped back to the
+//! original character it came from.
+
+use std::ops::Range;
+
+use super::query::QueryTerms;
+use super::text::for_each_word;
+use crate::fold::push_folded;
+
+/// `text` cut into segments in order, `true` for the parts matching a query
+/// word or phrase word (the matched start of a word: "penitent" in
+/// "penitentiary").
+pub fn highlight(text: &str, terms: &QueryTerms) -> Vec<(String, bool)> {
+    highlight_ranges(text, terms)
+        .into_iter()
+        .map(|(range, matched)| (text[range].to_owned(), matched))
+        .collect()
+}
+
+/// Like [`highlight`], as byte ranges of `text` (always at char boundaries,
+/// together covering `text`).
+pub fn highlight_ranges(text: &str, terms: &QueryTerms) -> Vec<(Range<usize>, bool)> {
+    let folded = FoldedText::new(text);
+    let needles: Vec<&str> = (terms.words.iter())
+        .chain(terms.phrases.iter().flatten())
+        .map(String::as_str)
+        .collect();
+    let mut segments = Vec::new();
+    let mut cursor = 0;
+    let mut words = Vec::new();
+    for_each_word(&folded.text, |word| words.push(word));
+    for word in words {
+        let candidate = &folded.text[word.clone()];
+        let longest = needles
+            .iter()
+            .filter(|needle| candidate.starts_with(**needle))
+            .map(|needle| needle.len())
+            .max();
+        let Some(length) = longest.filter(|&length| length > 0) else {
+            continue;
+        };
+        let marked = folded.original_range(word.start..word.start + length);
+        let start = marked.start.max(cursor); // never overlap the previous mark
+        if start >= marked.end {
+            continue;
+        }
+        if start > cursor {
+            segments.push((cursor..start, false));
+        }
+        match segments.last_mut() {
+            Some((previous, true)) if previous.end == start => previous.end = marked.end,
+            _ => segments.push((start..marked.end, true)),
+        }
+        cursor = marked.end;
+    }
+    if cursor < text.len() {
+        segments.push((cursor..text.len(), false));
+    }
+    segments
+}
+
+/// Text folded character by character, remembering where each character's
+/// folded form lies.
+struct FoldedText {
+    text: String,
+    /// One per original character, in order.
+    spans: Vec<CharSpan>,
+}
+
+struct CharSpan {
+    folded: Range<usize>,
+    original: Range<usize>,
+}
+
+impl FoldedText {
+    fn new(original: &str) -> FoldedText {
+        let mut text = String::with_capacity(original.len());
+        let mut spans = Vec::with_capacity(original.len());
+        for (start, c) in original.char_indices() {
+            let folded_start = text.len();
+            push_folded(c, &mut text);
+            spans.push(CharSpan {
+                folded: folded_start..text.len(),
+                original: start..start + c.len_utf8(),
+            });
+        }
+        FoldedText { text, spans }
+    }
+
+    /// The original characters covering a non-empty folded range: from the
+    /// character holding its first byte to the one holding its last,
+    /// plus any accents that follow (they fold to nothing but belong to
+    /// the letter before them).
+    fn original_range(&self, folded: Range<usize>) -> Range<usize> {
+        let first = self
+            .spans
+            .partition_point(|span| span.folded.end <= folded.start);
+        let mut last = self
+            .spans
+            .partition_point(|span| span.folded.end < folded.end);
+        while self
+            .spans
+            .get(last + 1)
+            .is_some_and(|span| span.folded.is_empty())
+        {
+            last += 1;
+        }
+        match (self.spans.get(first), self.spans.get(last)) {
+            (Some(first), Some(last)) => first.original.start..last.original.end,
+            _ => 0..0,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marked(text: &str, query: &str) -> Vec<String> {
+        highlight(text, &QueryTerms::parse(query))
+            .into_iter()
+            .filter(|(_, matched)| *matched)
+            .map(|(part, _)| part)
+            .collect()
+    }
+
+    fn joined(text: &str, query: &str) -> String {
+        highlight(text, &QueryTerms::parse(query))
+            .into_iter()
+            .map(|(part, _)| part)
+            .collect()
+    }
+
+    #[test]
+    fn word_prefixes_are_marked() {
+        let text = "The penitentiary reform forum; a prison system";
+        assert_eq!(marked(text, "penitent prison"), ["penitent", "prison"]);
+        assert_eq!(
+            highlight("A prison.", &QueryTerms::parse("prison")),
+            [
+                ("A ".to_owned(), false),
+                ("prison".to_owned(), true),
+                (".".to_owned(), false)
+            ]
+        );
+    }
+
+    #[test]
+    fn only_word_starts_match() {
+        assert!(marked("imprisonment", "prison").is_empty());
+    }
+
+    #[test]
+    fn the_longest_matching_word_wins() {
+        assert_eq!(marked("penitentiary", "pen penitent"), ["penitent"]);
+    }
+
+    #[test]
+    fn accents_and_case_are_mapped_back() {
+        assert_eq!(marked("Ambassador Vuk Zugić", "zugic"), ["Zugić"]);
+        assert_eq!(marked("ZUGIC", "Zugić"), ["ZUGIC"]);
+        assert_eq!(marked("Zugic\u{301} visited", "zugic"), ["Zugic\u{301}"]);
+        assert_eq!(marked("Zugic\u{301}\u{300} visited", "zug"), ["Zug"]);
+    }
+
+    #[test]
+    fn expansions_round_to_whole_characters() {
+        assert_eq!(marked("Straße", "stras"), ["Straß"]);
+        assert_eq!(marked("Straße", "strasse"), ["Straße"]);
+        assert_eq!(marked("Ærøskøbing", "aero"), ["Ærø"]);
+        assert_eq!(marked("Ærøskøbing", "a"), ["Æ"]);
+    }
+
+    #[test]
+    fn phrase_words_are_marked() {
+        let text = "focused on the prison system in Tajikistan";
+        assert_eq!(marked(text, "\"prison sys\""), ["prison", "sys"]);
+    }
+
+    #[test]
+    fn segments_cover_the_text_exactly() {
+        let samples = [
+            "",
+            "a",
+            "ß",
+            "Zugić’s visit",
+            "\u{301}\u{301}a",
+            "🙂 prison 🙂",
+            "İstanbul",
+            "ǅemal",
+            "Душанбе",
+            "a\u{0}b",
+        ];
+        for text in samples {
+            for query in ["a", "zug", "\"", "и", "prison", "dz", "istanbul", "s"] {
+                assert_eq!(joined(text, query), text, "{text:?} / {query:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn no_terms_means_one_plain_segment() {
+        assert_eq!(
+            highlight("Text", &QueryTerms::default()),
+            [("Text".to_owned(), false)]
+        );
+        assert!(highlight("", &QueryTerms::parse("a")).is_empty());
+    }
+}

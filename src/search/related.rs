@@ -1,0 +1,51 @@
+//! "Related releases": those sharing the most topics, then a place, then
+//! nearest in date (newer first when equally near).
+
+use super::Catalog;
+
+impl Catalog {
+    /// Up to `limit` releases related to release `index`, best first; never
+    /// `index` itself.
+    pub fn related(&self, index: usize, limit: usize) -> Vec<u32> {
+        let Some(release) = self.releases.get(index) else {
+            return Vec::new();
+        };
+        let count = self.releases.len();
+        // Counted through the facets' release lists: only releases sharing
+        // a value are touched.
+        let mut shared_topics = vec![0u16; count];
+        for &topic in self.topics.values_of(index) {
+            for &other in self.topics.releases_with(topic) {
+                shared_topics[other as usize] = shared_topics[other as usize].saturating_add(1);
+            }
+        }
+        let mut shares_place = vec![false; count];
+        for &place in self.places.values_of(index) {
+            for &other in self.places.releases_with(place) {
+                shares_place[other as usize] = true;
+            }
+        }
+        // One integer key per release, so selecting and sorting compare
+        // numbers rather than releases: fewer shared topics, no shared
+        // place and more days apart all make it larger; the listing
+        // position breaks ties.
+        let day = release.published.day_number();
+        let mut ranked: Vec<(u64, u32)> = Vec::with_capacity(count);
+        for other in (0..count).filter(|&other| other != index) {
+            let distance = self.releases[other].published.day_number().abs_diff(day);
+            let key = u64::from(u16::MAX - shared_topics[other]) << 48
+                | u64::from(!shares_place[other]) << 47
+                | u64::from(distance);
+            ranked.push((key, self.chronology.newest_rank(other)));
+        }
+        if limit < ranked.len() {
+            ranked.select_nth_unstable(limit);
+            ranked.truncate(limit);
+        }
+        ranked.sort_unstable();
+        let ids = ranked
+            .into_iter()
+            .map(|(_, rank)| self.chronology.at_newest_rank(rank));
+        ids.collect()
+    }
+}

@@ -1,0 +1,10 @@
+//! Catalog tests on small hand-built releases, on the shipped seed bundle,
+//! and on odd input.
+
+mod catalog;
+mod facets;
+mod fixtures;
+mod matching;
+mod ordering;
+mod robustness;
+mod seed;

@@ -1,0 +1,95 @@
+//! The static files derived from a checked bundle at build time: one HTML
+//! entry page per release (readable without JavaScript, with link-preview
+//! tags), `404.html`, and the Atom feed. Run by Trunk's post-build hook
+//! through `newsroom-cli site`.
+
+mod entry_pages;
+mod feed;
+mod html;
+
+use std::path::Path;
+
+pub use entry_pages::{STATIC_PAGE_ID, entry_page, not_found_page};
+pub use feed::atom_feed;
+
+use crate::bundle::Bundle;
+
+/// Where the site lives: `public_url` is the path prefix (`/` or
+/// `/newsroom/`), `site_url` the absolute origin for canonical links.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SiteAddress {
+    public_url: String,
+    site_url: String,
+}
+
+impl SiteAddress {
+    pub fn new(public_url: &str, site_url: &str) -> SiteAddress {
+        let trimmed = public_url.trim_matches('/');
+        let public_url = if trimmed.is_empty() {
+            "/".to_owned()
+        } else {
+            format!("/{trimmed}/")
+        };
+        SiteAddress {
+            public_url,
+            site_url: site_url.trim_end_matches('/').to_owned(),
+        }
+    }
+
+    /// The absolute origin, e.g. `https://press.example.org`.
+    pub fn site_url(&self) -> &str {
+        &self.site_url
+    }
+
+    pub fn public_url(&self) -> &str {
+        &self.public_url
+    }
+
+    /// Absolute URL of a path under the site, e.g. `feed.xml`.
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{}{path}", self.site_url, self.public_url)
+    }
+
+    pub fn release_path(&self, slug: &str) -> String {
+        format!("{}releases/{slug}/", self.public_url)
+    }
+
+    pub fn release_url(&self, slug: &str) -> String {
+        self.absolute(&format!("releases/{slug}/"))
+    }
+}
+
+/// What `write_site` wrote.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Written {
+    pub entry_pages: usize,
+}
+
+/// Writes entry pages, `404.html` and `feed.xml` into `dist`, using the
+/// app shell `dist/index.html` that Trunk produced.
+pub fn write_site(dist: &Path, bundle: &Bundle, address: &SiteAddress) -> std::io::Result<Written> {
+    let shell_path = dist.join("index.html");
+    let shell = std::fs::read_to_string(&shell_path)?;
+    let shell = entry_pages::with_site_meta(&shell, bundle, address);
+    std::fs::write(&shell_path, &shell)?;
+    let releases_dir = dist.join("releases");
+    for release in &bundle.releases {
+        let dir = releases_dir.join(release.slug.as_str());
+        std::fs::create_dir_all(&dir)?;
+        std::fs::write(
+            dir.join("index.html"),
+            entry_page(&shell, release, bundle, address),
+        )?;
+    }
+    std::fs::write(
+        dist.join("404.html"),
+        not_found_page(&shell, bundle, address),
+    )?;
+    std::fs::write(dist.join("feed.xml"), atom_feed(bundle, address))?;
+    Ok(Written {
+        entry_pages: bundle.releases.len(),
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,31 @@
+// Waiting for conditions (never for fixed times).
+import assert from 'node:assert/strict';
+
+/** Polls `read()` until `check(value)` holds; fails with the last value. */
+export async function eventually(read, check, { timeout = 10_000, message = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await read();
+    if (check(last)) return last;
+    if (Date.now() > deadline) assert.fail(`${message}: last value ${JSON.stringify(last)}`);
+    await new Promise((ok) => setTimeout(ok, 25));
+  }
+}
+
+/** Texts of the release titles in the timeline, in order. */
+export async function timelineTitles(page) {
+  return page.locator('.timeline .entry__title').allInnerTexts();
+}
+
+/** Waits until the timeline shows exactly `titles` in this order. */
+export async function expectTitles(page, titles, message = 'timeline titles') {
+  return eventually(() => timelineTitles(page), (shown) => JSON.stringify(shown) === JSON.stringify(titles), { message });
+}
+
+/** Waits for the live result count to read `text`. */
+export async function expectCount(page, text) {
+  return eventually(() => page.getByRole('status').filter({ hasText: /release/ }).first().innerText(), (t) => t === text, {
+    message: `result count "${text}"`,
+  });
+}
