@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Command 2: install what is missing, then run every test: formatting and
 # lints, native tests (model, checker, importer, engine, URL state, site
-# files), the release build at the root and under a sub-path, and the
+# files, bounded fuzzing), the release build at the root and under a sub-path, and the
 # browser tests in Chromium against those builds on a plain static server.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
@@ -22,6 +22,8 @@ NEWSROOM_SITE_URL=http://127.0.0.1:8080 scripts/build.sh --dist dist
 step "release build under /newsroom/ (dist-subpath)"
 NEWSROOM_SITE_URL=http://127.0.0.1:8080 scripts/build.sh --public-url /newsroom/ --dist dist-subpath
 
-step "browser tests (Chromium)"
 cd tests/browser
+step "browser tests (Chromium)"
 node --test --test-concurrency=1 specs/
+step "browser tests again, under the strict Content-Security-Policy"
+NEWSROOM_CSP=1 node --test --test-concurrency=1 specs/

@@ -4,6 +4,7 @@
 
 mod base_path;
 mod facets_panel;
+mod focus;
 mod layout;
 mod load;
 mod release_page;
@@ -24,7 +25,7 @@ pub fn start() {
     status::install_panic_view();
     // Entry pages carry the release as static HTML for readers without
     // JavaScript; the app renders the same content itself.
-    if let Some(static_page) = document().get_element_by_id(crate::site::STATIC_PAGE_ID) {
+    if let Some(static_page) = document().get_element_by_id(crate::STATIC_PAGE_ID) {
         static_page.remove();
     }
     leptos::mount::mount_to_body(App);
@@ -38,6 +39,7 @@ fn App() -> impl IntoView {
     let state = load::start_loading(&base);
     provide_context(state);
     provide_context(timeline::ReturnTo::default());
+    provide_context(focus::FirstView::new());
 
     view! {
         <Router base=base.router_base()>

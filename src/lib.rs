@@ -5,7 +5,7 @@
 //! - [`date`], [`slug`], [`fold`]: the small value types and text folding;
 //! - [`import`]: listing text to bundle;
 //! - [`filters`]: the filter state and its URL form; [`search`]: the engine;
-//! - [`site`]: static files derived at build time (entry pages, feed);
+//! - [`site`] (native only): static files derived at build time (entry pages, feed, loader);
 //! - [`synth`]: deterministic synthetic bundles for benchmarks;
 //! - [`wording`]: how counts are phrased;
 //! - `app` (wasm32 only): the Leptos views.
@@ -16,6 +16,7 @@ pub mod filters;
 pub mod fold;
 pub mod import;
 pub mod search;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod site;
 pub mod slug;
 pub mod suggest;
@@ -24,3 +25,7 @@ pub mod wording;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+
+/// Id of the pre-rendered release in entry pages (written at build time by
+/// [`site`]); the app removes that block when it takes over.
+pub const STATIC_PAGE_ID: &str = "static-page";

@@ -6,10 +6,12 @@
 mod entry_pages;
 mod feed;
 mod html;
+mod loader;
 
 use std::path::Path;
 
-pub use entry_pages::{STATIC_PAGE_ID, entry_page, not_found_page};
+pub use crate::STATIC_PAGE_ID;
+pub use entry_pages::{entry_page, not_found_page};
 pub use feed::atom_feed;
 
 use crate::bundle::Bundle;
@@ -65,12 +67,20 @@ pub struct Written {
     pub entry_pages: usize,
 }
 
-/// Writes entry pages, `404.html` and `feed.xml` into `dist`, using the
+/// Writes entry pages, `404.html` and `feed.xml` into `dist`, and moves
+/// Trunk's inline loader into a file (strict CSP). Build time only, using the
 /// app shell `dist/index.html` that Trunk produced.
 pub fn write_site(dist: &Path, bundle: &Bundle, address: &SiteAddress) -> std::io::Result<Written> {
     let shell_path = dist.join("index.html");
     let shell = std::fs::read_to_string(&shell_path)?;
     let shell = entry_pages::with_site_meta(&shell, bundle, address);
+    let shell = match loader::externalize_loader(&shell, address.public_url()) {
+        Some((rewritten, name, script)) => {
+            std::fs::write(dist.join(name), script)?;
+            rewritten
+        }
+        None => shell, // already external (the hook ran before)
+    };
     std::fs::write(&shell_path, &shell)?;
     let releases_dir = dist.join("releases");
     for release in &bundle.releases {

@@ -1,5 +1,6 @@
 //! Where the site is published: `/` or a sub-path such as `/newsroom/`.
-//! Trunk writes it into `<base href>` (`--public-url`); everything that makes
+//! Trunk writes it into `<base href>` (`--public-url`), which the build hook
+//! turns into `<meta name="newsroom:base">`; everything that makes
 //! a URL goes through here so links, fetches and canonical URLs agree.
 
 use crate::filters::Filters;
@@ -15,11 +16,19 @@ pub struct BasePath {
 impl BasePath {
     pub fn from_document() -> BasePath {
         let document = leptos::prelude::document();
+        // The build hook turns Trunk's `<base href>` into this meta (strict CSP).
         let prefix = document
-            .query_selector("base[href]")
+            .query_selector("meta[name='newsroom:base']")
             .ok()
             .flatten()
-            .and_then(|base| base.get_attribute("href"))
+            .and_then(|meta| meta.get_attribute("content"))
+            .or_else(|| {
+                document
+                    .query_selector("base[href]")
+                    .ok()
+                    .flatten()?
+                    .get_attribute("href")
+            })
             .unwrap_or_else(|| "/".to_owned());
         let site_url = document
             .query_selector("meta[name='newsroom:site-url']")

@@ -19,8 +19,16 @@ const FACET_FILTER_FROM: usize = 12;
 pub fn FiltersPanel() -> impl IntoView {
     let browse = expect_context::<Browse>();
     let active = move || browse.filters.read().active_count();
+    // Open beside the results on wide screens; a closed disclosure on phones.
+    // The element keeps its own open state afterwards: filter changes do not
+    // re-create it.
+    let wide = window()
+        .match_media("(min-width: 48rem)")
+        .ok()
+        .flatten()
+        .is_none_or(|query| query.matches());
     view! {
-        <details class="filters" open>
+        <details class="filters" open=wide>
             <summary class="filters__toggle">
                 {move || match active() {
                     0 => "Filters".to_owned(),

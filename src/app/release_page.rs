@@ -36,11 +36,7 @@ fn ReleaseView(index: usize) -> impl IntoView {
     let print_url = canonical.clone();
     let page_title = format!("{} — {}", release.title, newsroom.site.name);
     let heading = NodeRef::<H1>::new();
-    Effect::new(move |_| {
-        if let Some(h1) = heading.get() {
-            let _ = h1.focus();
-        }
-    });
+    super::focus::focus_heading_on_arrival(heading, true);
 
     let filter_link = |key: FacetKey, label: String| {
         let href = base.timeline(&Filters::default().with_toggled(&key));
@@ -190,6 +186,8 @@ fn ReleaseNotFound(slug: String) -> impl IntoView {
     let newsroom = use_newsroom();
     let base = expect_context::<BasePath>();
     let releases = newsroom.catalog.releases();
+    let heading = NodeRef::<H1>::new();
+    super::focus::focus_heading_on_arrival(heading, false);
     let suggestions = crate::suggest::nearest_releases(releases, &slug, 3)
         .into_iter()
         .map(|id| {
@@ -200,7 +198,7 @@ fn ReleaseNotFound(slug: String) -> impl IntoView {
     view! {
         <Title text=format!("Release not found — {}", newsroom.site.name) />
         <section class="status" aria-labelledby="not-found-title">
-            <h1 id="not-found-title" tabindex="-1">"Release not found"</h1>
+            <h1 id="not-found-title" tabindex="-1" node_ref=heading>"Release not found"</h1>
             <p class="status__message">"No release has the address "<code>{slug}</code>". It may have been renamed or removed."</p>
             <h2>"Perhaps you meant"</h2>
             <ul>{suggestions}</ul>

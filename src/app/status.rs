@@ -41,10 +41,12 @@ pub fn LoadFailed(error: LoadError) -> impl IntoView {
 #[component]
 pub fn PageNotFound() -> impl IntoView {
     let base = expect_context::<BasePath>();
+    let heading = NodeRef::<leptos::html::H1>::new();
+    super::focus::focus_heading_on_arrival(heading, false);
     view! {
         <Title text="Page not found" />
         <section class="status" aria-labelledby="not-found-title">
-            <h1 id="not-found-title" tabindex="-1">"Page not found"</h1>
+            <h1 id="not-found-title" tabindex="-1" node_ref=heading>"Page not found"</h1>
             <p class="status__message">"There is no page at this address. It may have moved, or the link may be mistyped."</p>
             <p><a href=base.timeline(&Filters::default())>"Go to all releases"</a></p>
         </section>

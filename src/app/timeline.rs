@@ -74,10 +74,12 @@ pub fn TimelinePage() -> impl IntoView {
 
     let site_name = newsroom.site.name.clone();
     let title = site_name.clone();
+    let heading = NodeRef::<leptos::html::H1>::new();
+    super::focus::focus_heading_on_arrival(heading, false);
     view! {
         <Title text=title />
         <div class="timeline-page">
-            <h1 class="page-title">{site_name}</h1>
+            <h1 class="page-title" tabindex="-1" node_ref=heading>{site_name}</h1>
             <LeftOutNotice />
             <div class="timeline-layout">
                 <FiltersPanel />
@@ -154,6 +156,10 @@ fn ResultList() -> impl IntoView {
     let list = move || {
         let result = browse.result.read();
         let filters = browse.filters.read();
+        if newsroom.catalog.releases().is_empty() {
+            return view! { <p class="empty-result">"This newsroom has no releases yet."</p> }
+                .into_any();
+        }
         if result.ids.is_empty() {
             return view! { <EmptyResult inverted=result.inverted_range /> }.into_any();
         }

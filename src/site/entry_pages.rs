@@ -4,13 +4,13 @@
 
 use super::SiteAddress;
 use super::html::{escape, insert_after_body_open, insert_before, set_title};
+use crate::STATIC_PAGE_ID;
 use crate::bundle::{Bundle, Release};
 
-/// Id of the pre-rendered block; the app removes it when it takes over.
-pub const STATIC_PAGE_ID: &str = "static-page";
-
 /// Site-wide head tags added to the shell itself: the absolute site URL
-/// (read by the app for canonical links) and the feed link.
+/// (read by the app for canonical links) and the feed link. Trunk's
+/// `<base href>` becomes a `<meta>`: a strict CSP (`base-uri 'none'`)
+/// forbids `<base>`, and every URL the shell uses is absolute anyway.
 pub fn with_site_meta(shell: &str, bundle: &Bundle, address: &SiteAddress) -> String {
     let meta = format!(
         "<meta name=\"newsroom:site-url\" content=\"{}\">\
@@ -18,7 +18,7 @@ pub fn with_site_meta(shell: &str, bundle: &Bundle, address: &SiteAddress) -> St
         escape(address.site_url()),
         escape(&bundle.site.tagline),
     );
-    let shell = set_title(shell, &bundle.site.name);
+    let shell = set_title(&without_base_element(shell), &bundle.site.name);
     let shell = shell.replace(
         "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.xml\"",
         &format!(
@@ -150,4 +150,24 @@ fn without_site_description(shell: &str) -> String {
         return shell.to_owned();
     };
     format!("{}{}", &shell[..start], &shell[start + len + 1..])
+}
+
+/// `<base href="/x/">` → `<meta name="newsroom:base" content="/x/">`.
+fn without_base_element(shell: &str) -> String {
+    let Some(start) = shell.find("<base href=\"") else {
+        return shell.to_owned();
+    };
+    let value_start = start + "<base href=\"".len();
+    let Some(value_len) = shell[value_start..].find('"') else {
+        return shell.to_owned();
+    };
+    let Some(tag_len) = shell[start..].find('>') else {
+        return shell.to_owned();
+    };
+    let value = &shell[value_start..value_start + value_len];
+    format!(
+        "{}<meta name=\"newsroom:base\" content=\"{value}\">{}",
+        &shell[..start],
+        &shell[start + tag_len + 1..]
+    )
 }

@@ -35,16 +35,28 @@ export async function launchBrowser() {
  * `errors` collects console errors and page errors, which most tests
  * expect to stay empty.
  */
-export async function openSite({ root = DIST, base = '/', csp = false, colorScheme = 'light', viewport } = {}) {
+/** `NEWSROOM_CSP=1` runs every test under the strict Content-Security-Policy. */
+export const CSP_BY_DEFAULT = process.env.NEWSROOM_CSP === '1';
+
+export async function openSite({ root = DIST, base = '/', csp = CSP_BY_DEFAULT, colorScheme = 'light', viewport } = {}) {
   const server = await startServer({ root, base, csp });
   const browser = await launchBrowser();
   const context = await browser.newContext({ colorScheme, viewport: viewport ?? { width: 1280, height: 900 } });
   const errors = [];
-  const watch = (page) => {
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  // Any policy violation is an error, even one the browser only reports.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline code'}`);
     });
-    page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
+  });
+  const watch = (page, expectErrors) => {
+    const record = (text) => {
+      if (!expectErrors || text.startsWith('CSP violation')) errors.push(text);
+    };
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') record(`console: ${msg.text()}`);
+    });
+    page.on('pageerror', (error) => record(`page: ${error.message}`));
     return page;
   };
   return {
@@ -52,13 +64,16 @@ export async function openSite({ root = DIST, base = '/', csp = false, colorSche
     browser,
     context,
     errors,
-    async newPage() {
-      return watch(await context.newPage());
+    /** `expectErrors` for pages a test breaks on purpose (faults); CSP violations still count. */
+    async newPage({ expectErrors = false } = {}) {
+      return watch(await context.newPage(), expectErrors);
     },
     url: (path = '') => server.url + path.replace(/^\//, ''),
+    /** Closes everything; fails if any page logged an unexpected error. */
     async close() {
       await browser.close();
       await server.close();
+      if (errors.length > 0) throw new Error(`console or page errors:\n${errors.join('\n')}`);
     },
   };
 }

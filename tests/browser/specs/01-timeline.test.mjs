@@ -40,7 +40,7 @@ test('following a title opens the release and the page title follows', async () 
 });
 
 test('an unknown path shows a not-found view with a way back', async () => {
-  const page = await site.newPage();
+  const page = await site.newPage({ expectErrors: true }); // the host's 404 is logged
   const response = await page.goto(site.url('no/such/page'));
   assert.equal(response.status(), 404, 'the static host answers 404');
   await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
@@ -76,7 +76,7 @@ test('a failed fetch says what failed', async () => {
     res.end('gone');
   });
   try {
-    const page = await site.newPage();
+    const page = await site.newPage({ expectErrors: true });
     await page.goto(site.url());
     const alert = page.getByRole('alert');
     await alert.getByText(/releases file was not found: .*releases\.json answered 404 Not Found/).waitFor();

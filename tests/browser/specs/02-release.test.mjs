@@ -31,7 +31,7 @@ test('the slug without its trailing slash is redirected and still works', async 
 });
 
 test('an unknown slug shows "Release not found" with suggestions and a way back', async () => {
-  const page = await site.newPage();
+  const page = await site.newPage({ expectErrors: true }); // the host's 404 is logged
   await page.goto(site.url('releases/roundtable-judicial/'));
   await page.getByRole('heading', { level: 1, name: 'Release not found' }).waitFor();
   assert.match(await page.title(), /^Release not found/);
