@@ -25,8 +25,22 @@ pub fn start() {
     status::install_panic_view();
     // Entry pages carry the release as static HTML for readers without
     // JavaScript; the app renders the same content itself.
-    if let Some(static_page) = document().get_element_by_id(crate::STATIC_PAGE_ID) {
+    // Its head tags too: the app sets the description and canonical link per
+    // route, and a stale one would outlive the first navigation.
+    let document = document();
+    if let Some(static_page) = document.get_element_by_id(crate::STATIC_PAGE_ID) {
         static_page.remove();
+    }
+    if let Ok(stale) =
+        document.query_selector_all("head link[rel='canonical'], head meta[name='description']")
+    {
+        for i in 0..stale.length() {
+            if let Some(node) = stale.item(i)
+                && let Some(parent) = node.parent_node()
+            {
+                let _ = parent.remove_child(&node);
+            }
+        }
     }
     leptos::mount::mount_to_body(App);
 }

@@ -1,6 +1,7 @@
 //! The newsroom: press releases from one JSON bundle, as a static site.
 //!
 //! Logic first (no browser types, tested natively), views last:
+//! - [`address`]: where the site is published, for every URL it makes;
 //! - [`bundle`]: the bundle model and its checker, shared by app and CLI;
 //! - [`date`], [`slug`], [`fold`]: the small value types and text folding;
 //! - [`import`]: listing text to bundle;
@@ -10,6 +11,7 @@
 //! - [`wording`]: how counts are phrased;
 //! - `app` (wasm32 only): the Leptos views.
 
+pub mod address;
 pub mod bundle;
 pub mod date;
 pub mod filters;

@@ -14,52 +14,8 @@ pub use crate::STATIC_PAGE_ID;
 pub use entry_pages::{entry_page, not_found_page};
 pub use feed::atom_feed;
 
+pub use crate::address::SiteAddress;
 use crate::bundle::Bundle;
-
-/// Where the site lives: `public_url` is the path prefix (`/` or
-/// `/newsroom/`), `site_url` the absolute origin for canonical links.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SiteAddress {
-    public_url: String,
-    site_url: String,
-}
-
-impl SiteAddress {
-    pub fn new(public_url: &str, site_url: &str) -> SiteAddress {
-        let trimmed = public_url.trim_matches('/');
-        let public_url = if trimmed.is_empty() {
-            "/".to_owned()
-        } else {
-            format!("/{trimmed}/")
-        };
-        SiteAddress {
-            public_url,
-            site_url: site_url.trim_end_matches('/').to_owned(),
-        }
-    }
-
-    /// The absolute origin, e.g. `https://press.example.org`.
-    pub fn site_url(&self) -> &str {
-        &self.site_url
-    }
-
-    pub fn public_url(&self) -> &str {
-        &self.public_url
-    }
-
-    /// Absolute URL of a path under the site, e.g. `feed.xml`.
-    pub fn absolute(&self, path: &str) -> String {
-        format!("{}{}{path}", self.site_url, self.public_url)
-    }
-
-    pub fn release_path(&self, slug: &str) -> String {
-        format!("{}releases/{slug}/", self.public_url)
-    }
-
-    pub fn release_url(&self, slug: &str) -> String {
-        self.absolute(&format!("releases/{slug}/"))
-    }
-}
 
 /// What `write_site` wrote.
 #[derive(Debug, Default, PartialEq, Eq)]

@@ -3,25 +3,25 @@
 //! turns into `<meta name="newsroom:base">`; everything that makes
 //! a URL goes through here so links, fetches and canonical URLs agree.
 
+use crate::address::SiteAddress;
 use crate::filters::Filters;
 
+/// The app's view of [`SiteAddress`], plus the URLs only the app makes.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct BasePath {
-    /// Always starts and ends with `/`.
-    prefix: String,
-    /// Absolute site URL for canonical links, without trailing slash.
-    site_url: String,
-}
+pub struct BasePath(SiteAddress);
 
 impl BasePath {
     pub fn from_document() -> BasePath {
         let document = leptos::prelude::document();
+        let meta = |name: &str| {
+            document
+                .query_selector(&format!("meta[name='{name}']"))
+                .ok()
+                .flatten()
+                .and_then(|meta| meta.get_attribute("content"))
+        };
         // The build hook turns Trunk's `<base href>` into this meta (strict CSP).
-        let prefix = document
-            .query_selector("meta[name='newsroom:base']")
-            .ok()
-            .flatten()
-            .and_then(|meta| meta.get_attribute("content"))
+        let prefix = meta("newsroom:base")
             .or_else(|| {
                 document
                     .query_selector("base[href]")
@@ -30,11 +30,7 @@ impl BasePath {
                     .get_attribute("href")
             })
             .unwrap_or_else(|| "/".to_owned());
-        let site_url = document
-            .query_selector("meta[name='newsroom:site-url']")
-            .ok()
-            .flatten()
-            .and_then(|meta| meta.get_attribute("content"))
+        let site_url = meta("newsroom:site-url")
             .filter(|url| url.starts_with("http://") || url.starts_with("https://"))
             .unwrap_or_else(|| {
                 leptos::prelude::window()
@@ -42,42 +38,29 @@ impl BasePath {
                     .origin()
                     .unwrap_or_default()
             });
-        BasePath::new(&prefix, &site_url)
-    }
-
-    pub fn new(prefix: &str, site_url: &str) -> BasePath {
-        let trimmed = prefix.trim_matches('/');
-        let prefix = if trimmed.is_empty() {
-            "/".to_owned()
-        } else {
-            format!("/{trimmed}/")
-        };
-        BasePath {
-            prefix,
-            site_url: site_url.trim_end_matches('/').to_owned(),
-        }
+        BasePath(SiteAddress::new(&prefix, &site_url))
     }
 
     /// For `<Router base>`: no trailing slash, empty at the root.
     pub fn router_base(&self) -> String {
-        self.prefix.trim_end_matches('/').to_owned()
+        self.0.public_url().trim_end_matches('/').to_owned()
     }
 
     /// A file of the site, e.g. `releases.json`.
     pub fn asset(&self, file: &str) -> String {
-        format!("{}{file}", self.prefix)
+        format!("{}{file}", self.0.public_url())
     }
 
     /// The timeline, with filters in the query string.
     pub fn timeline(&self, filters: &Filters) -> String {
-        format!("{}{}", self.prefix, filters.to_query())
+        format!("{}{}", self.0.public_url(), filters.to_query())
     }
 
     pub fn release(&self, slug: &str) -> String {
-        format!("{}releases/{slug}/", self.prefix)
+        self.0.release_path(slug)
     }
 
     pub fn canonical_release(&self, slug: &str) -> String {
-        format!("{}{}", self.site_url, self.release(slug))
+        self.0.release_url(slug)
     }
 }

@@ -245,46 +245,48 @@ where
 #[component]
 fn DateRange() -> impl IntoView {
     let browse = expect_context::<Browse>();
-    let set = move |which: &'static str, value: String| {
-        let date = Date::parse_iso(&value);
+    let inverted = move || browse.filters.read().inverted_range();
+    view! {
+        <fieldset class="facet date-range">
+            <legend class="facet__legend">"Published between"</legend>
+            <div class="date-range__fields">
+                <DateField id="from" label="From" />
+                <DateField id="to" label="To" />
+            </div>
+            <p id="range-error" class="field__error" role="alert">
+                {move || inverted().then_some("“From” is after “To”: no release can match. Change one of the dates.")}
+            </p>
+        </fieldset>
+    }
+}
+
+/// One end of the date range: `id` is also its URL parameter (`from`, `to`).
+#[component]
+fn DateField(id: &'static str, label: &'static str) -> impl IntoView {
+    let browse = expect_context::<Browse>();
+    let is_from = id == "from";
+    let value = move || {
+        let filters = browse.filters.read();
+        let date = if is_from { filters.from } else { filters.to };
+        date.map(|d| d.iso()).unwrap_or_default()
+    };
+    let set = move |text: String| {
+        let date = Date::parse_iso(&text);
         let current = browse.filters.get_untracked();
-        let next = if which == "from" {
+        let next = if is_from {
             current.with_from(date)
         } else {
             current.with_to(date)
         };
         browse.go.run((next, false));
     };
-    let value = move |which: &'static str| {
-        let filters = browse.filters.read();
-        let date = if which == "from" {
-            filters.from
-        } else {
-            filters.to
-        };
-        date.map(|d| d.iso()).unwrap_or_default()
-    };
-    let inverted = move || browse.filters.read().inverted_range();
+    let inverted = move || browse.filters.read().inverted_range().to_string();
     view! {
-        <fieldset class="facet date-range">
-            <legend class="facet__legend">"Published between"</legend>
-            <div class="date-range__fields">
-                <div class="field">
-                    <label for="from" class="field__label">"From"</label>
-                    <input id="from" type="date" class="field__input" prop:value=move || value("from")
-                        aria-invalid=move || inverted().to_string() aria-describedby="range-error"
-                        on:change=move |ev| set("from", event_target_value(&ev)) />
-                </div>
-                <div class="field">
-                    <label for="to" class="field__label">"To"</label>
-                    <input id="to" type="date" class="field__input" prop:value=move || value("to")
-                        aria-invalid=move || inverted().to_string() aria-describedby="range-error"
-                        on:change=move |ev| set("to", event_target_value(&ev)) />
-                </div>
-            </div>
-            <p id="range-error" class="field__error" role="alert">
-                {move || inverted().then_some("“From” is after “To”: no release can match. Change one of the dates.")}
-            </p>
-        </fieldset>
+        <div class="field">
+            <label for=id class="field__label">{label}</label>
+            <input id=id type="date" class="field__input" prop:value=value
+                aria-invalid=inverted aria-describedby="range-error"
+                on:change=move |ev| set(event_target_value(&ev)) />
+        </div>
     }
 }

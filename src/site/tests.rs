@@ -17,24 +17,6 @@ fn address() -> SiteAddress {
 }
 
 #[test]
-fn addresses_respect_the_sub_path() {
-    let address = address();
-    assert_eq!(address.public_url(), "/newsroom/");
-    assert_eq!(
-        address.release_url("a-b"),
-        "https://press.example.org/newsroom/releases/a-b/"
-    );
-    assert_eq!(
-        SiteAddress::new("", "http://x").release_path("a"),
-        "/releases/a/"
-    );
-    assert_eq!(
-        SiteAddress::new("newsroom", "http://x").public_url(),
-        "/newsroom/"
-    );
-}
-
-#[test]
 fn entry_pages_carry_title_description_canonical_and_cards() {
     let bundle = seed();
     let release = &bundle.releases[4];

@@ -58,8 +58,14 @@ for (const [label, root, base] of [['at the root', DIST, '/'], ['under a sub-pat
       await page.getByText('Link copied to the clipboard.').waitFor();
       const copied = await page.evaluate(() => navigator.clipboard.readText());
       assert.equal(copied, `${SITE_URL}${base}releases/${release.slug}/`);
-      const canonical = await page.locator('link[rel="canonical"]').last().getAttribute('href');
+      const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
       assert.equal(canonical, copied);
+      // After moving on, the head names the new release only.
+      await page.getByRole('link', { name: /Previous \(older\)/ }).click();
+      await page.getByRole('heading', { level: 1, name: newestFirst[1].title }).waitFor();
+      await eventually(() => page.locator('link[rel="canonical"]').evaluateAll((links) => links.map((l) => l.href)),
+        (hrefs) => hrefs.length === 1 && hrefs[0] === `${SITE_URL}${base}releases/${newestFirst[1].slug}/`,
+        { message: 'one canonical link, for the release shown' });
     });
   });
 }
