@@ -49,6 +49,21 @@ for (const [label, root, base] of [['at the root', DIST, '/'], ['under a sub-pat
       assert.match(page.url(), /\?year=2022$/);
     });
 
+    test('"Back to releases" returns to the scroll position the reader left', async () => {
+      const page = await site.newPage();
+      await page.setViewportSize({ width: 1280, height: 600 });
+      await page.goto(site.url());
+      const oldest = newestFirst.at(-1);
+      const link = page.getByRole('link', { name: oldest.title });
+      await link.scrollIntoViewIfNeeded();
+      const left = await page.evaluate(() => window.scrollY);
+      assert.ok(left > 300, `the page scrolled (${left}px)`);
+      await link.click();
+      await page.getByRole('heading', { level: 1, name: oldest.title }).waitFor();
+      await page.getByRole('link', { name: '← Back to releases' }).click();
+      await eventually(() => page.evaluate(() => window.scrollY), (y) => Math.abs(y - left) <= 2, { message: 'scroll restored' });
+    });
+
     test('"Copy link" puts the canonical URL on the clipboard and says so', async () => {
       await site.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.origin });
       const page = await site.newPage();
