@@ -35,25 +35,31 @@ if ! rustup_has_wasm; then
   fi
 fi
 
-# 2. A browser for the tests (Debian's Chromium; never a downloaded one).
+# 2. Node.js and npm run the browser tests and the static server.
+if ! have node || ! have npm; then
+  apt_install nodejs npm
+fi
+
+# 3. A browser for the tests (Debian's Chromium; never a downloaded one).
 if ! have chromium && ! have chromium-browser; then
   apt_install chromium
 fi
 
-# 3. Trunk, pinned: 0.22 needs a newer rustc than these machines have.
+# 4. Trunk, pinned: 0.22 needs a newer rustc than these machines have.
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   step "cargo install trunk $TRUNK_VERSION (several minutes, once)"
   native_cargo install --locked trunk --version "$TRUNK_VERSION"
 fi
 
-# 4. wasm-bindgen's CLI must match the crate version in Cargo.lock exactly.
+# 5. wasm-bindgen's CLI must match the crate version in Cargo.lock exactly.
 WBG_VERSION=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"/\1/p')
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WBG_VERSION" ]; then
   step "cargo install wasm-bindgen-cli $WBG_VERSION (several minutes, once)"
+  # Not --locked: its lock file names a yanked crate.
   native_cargo install wasm-bindgen-cli --version "$WBG_VERSION"
 fi
 
-# 5. Browser-test and benchmark packages from npm, exactly as locked.
+# 6. Browser-test and benchmark packages from npm, exactly as locked.
 if [ ! -d tests/browser/node_modules ] || [ tests/browser/package-lock.json -nt tests/browser/node_modules/.package-lock.json ]; then
   step "npm ci (tests/browser)"
   (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)

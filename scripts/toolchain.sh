@@ -3,7 +3,8 @@
 #
 # Route 1 (a normal developer machine): rustup's wasm32-unknown-unknown target.
 # Route 2 (machines where rustup cannot download it): Debian's rustc-web with
-# the standard library built from source (see ../shared/TOOLCHAIN.md).
+# the standard library built from source (rustup's `rust-std` download is
+# unreachable on machines that only reach package registries).
 
 export PATH="$HOME/.cargo/bin:$PATH"
 NEWSROOM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

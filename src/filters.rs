@@ -241,6 +241,8 @@ impl Filters {
 
     pub fn effective_sort(&self) -> Sort {
         match self.sort {
+            // Relevance means nothing without a search.
+            Some(Sort::Relevance) if !self.has_query() => Sort::Newest,
             Some(sort) => sort,
             None if self.has_query() => Sort::Relevance,
             None => Sort::Newest,
@@ -474,6 +476,24 @@ mod tests {
 
     fn date(text: &str) -> Date {
         Date::parse_iso(text).unwrap()
+    }
+
+    #[test]
+    fn relevance_without_a_search_sorts_newest_first() {
+        let stale = Filters::from_query("?sort=relevance");
+        assert_eq!(stale.effective_sort(), Sort::Newest);
+        assert_eq!(
+            Filters::from_query("?sort=relevance&q=!!!").effective_sort(),
+            Sort::Newest
+        );
+        assert_eq!(
+            Filters::from_query("?sort=relevance&q=law").effective_sort(),
+            Sort::Relevance
+        );
+        assert_eq!(
+            Filters::from_query("?q=law").effective_sort(),
+            Sort::Relevance
+        );
     }
 
     #[test]

@@ -73,6 +73,20 @@ fn is_valid(text: &str) -> bool {
 pub const SLUG_RULE: &str =
     "a slug (lower-case a-z, 0-9 and single hyphens, at most 80 characters)";
 
+/// A readable, unique HTML id for a value: `topic-rule-of-law-3f9a1c`. The
+/// hash of the exact text keeps "Rule of law" and "Rule of Law", or labels
+/// with no Latin letters, apart.
+pub fn element_id(prefix: &str, text: &str) -> String {
+    // FNV-1a: tiny, stable across builds and platforms.
+    let hash = text.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    match Slug::from_title(text) {
+        Some(slug) => format!("{prefix}-{slug}-{:06x}", hash & 0xff_ffff),
+        None => format!("{prefix}-{:06x}", hash & 0xff_ffff),
+    }
+}
+
 impl fmt::Display for Slug {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
@@ -127,6 +141,19 @@ mod tests {
         ] {
             assert!(Slug::parse(bad).is_none(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn element_ids_are_readable_and_distinct() {
+        let a = element_id("topic", "Rule of law");
+        assert!(a.starts_with("topic-rule-of-law-"), "{a}");
+        assert_ne!(a, element_id("topic", "Rule of Law"));
+        assert_ne!(
+            element_id("place", "Душанбе"),
+            element_id("place", "Худжанд")
+        );
+        assert_ne!(element_id("topic", "Within"), "topic-within");
+        assert_eq!(a, element_id("topic", "Rule of law"), "stable");
     }
 
     #[test]

@@ -60,6 +60,7 @@ fn SearchBox() -> impl IntoView {
                 id="q"
                 class="field__input"
                 type="search"
+                maxlength=crate::filters::MAX_VALUE_CHARS
                 autocomplete="off"
                 spellcheck="false"
                 aria-describedby="q-hint"
@@ -78,14 +79,14 @@ fn SearchBox() -> impl IntoView {
 fn SortSelect() -> impl IntoView {
     let browse = expect_context::<Browse>();
     let current = move || browse.result.read().sort;
-    let has_query = move || !browse.filters.read().query.trim().is_empty();
+    let has_query = move || browse.filters.read().has_query();
     let option = move |sort: Sort, label: &'static str| {
-        view! { <option value=sort.param() selected=move || current() == sort>{label}</option> }
+        view! { <option value=sort.param()>{label}</option> }
     };
     view! {
         <div class="field">
             <label for="sort" class="field__label">"Sort by"</label>
-            <select id="sort" class="field__input"
+            <select id="sort" class="field__input" prop:value=move || current().param()
                 on:change=move |ev| {
                     if let Some(sort) = Sort::from_param(&event_target_value(&ev)) {
                         browse.go.run((browse.filters.get_untracked().with_sort(Some(sort)), false));
@@ -178,12 +179,7 @@ where
         };
         let value = current();
         let label = value.as_ref().map(|v| v.label.clone()).unwrap_or_default();
-        let input_id = format!(
-            "{id}-{}",
-            crate::slug::Slug::from_title(&label)
-                .map(|s| s.to_string())
-                .unwrap_or_default()
-        );
+        let input_id = crate::slug::element_id(id, &label);
         let toggle_key = key.clone();
         let count_text = {
             let current = current.clone();

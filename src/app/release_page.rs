@@ -54,10 +54,10 @@ fn ReleaseView(index: usize) -> impl IntoView {
         let links = release.topics.iter().map(|t| view! { <li>{filter_link(FacetKey::Topic(t.clone()), t.clone())}</li> }).collect_view();
         view! { <div class="facts__row"><dt>"Topics"</dt><dd><ul class="inline-list">{links}</ul></dd></div> }
     });
-    let body = release.body.as_deref().map(|body| {
-        body.split("\n\n")
-            .filter(|p| !p.trim().is_empty())
-            .map(|p| view! { <p>{p.trim().to_owned()}</p> })
+    let body = release.body.is_some().then(|| {
+        release
+            .body_paragraphs()
+            .map(|p| view! { <p>{p.to_owned()}</p> })
             .collect_view()
     });
     let source = release.followable_source_url().map(|url| {
@@ -68,7 +68,7 @@ fn ReleaseView(index: usize) -> impl IntoView {
 
     view! {
         <Title text=page_title />
-        <Meta name="description" content=release.summary.clone() />
+        <Meta name="description" content=release.preview() />
         <Link rel="canonical" href=canonical.clone() />
         <article class="release" aria-labelledby="release-title" data-url=print_url>
             <BackToTimeline />
@@ -110,8 +110,16 @@ fn CopyLink(url: String) -> impl IntoView {
     let message = RwSignal::new(String::new());
     let copy = move |_| {
         let url = url.clone();
-        let clipboard = window().navigator().clipboard();
-        let promise = clipboard.write_text(&url);
+        // Browsers leave `navigator.clipboard` undefined outside secure contexts.
+        let navigator = window().navigator();
+        let has_clipboard = js_sys::Reflect::has(&navigator, &"clipboard".into()).unwrap_or(false)
+            && !js_sys::Reflect::get(&navigator, &"clipboard".into())
+                .is_ok_and(|c| c.is_undefined());
+        if !has_clipboard {
+            message.set(format!("Copying is not available here. The link is {url}"));
+            return;
+        }
+        let promise = navigator.clipboard().write_text(&url);
         leptos::task::spawn_local(async move {
             let done = wasm_bindgen_futures::JsFuture::from(promise).await;
             message.set(match done {

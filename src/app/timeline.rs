@@ -99,9 +99,13 @@ pub fn TimelinePage() -> impl IntoView {
 fn LeftOutNotice() -> impl IntoView {
     let newsroom = use_newsroom();
     (newsroom.left_out > 0).then(|| {
+        // A badly broken bundle can have thousands; the first ones say enough.
+        const SHOWN: usize = 50;
+        let more = newsroom.problems.len().saturating_sub(SHOWN);
         let problems = newsroom
             .problems
             .iter()
+            .take(SHOWN)
             .map(|problem| view! { <li><code>{problem.to_string()}</code></li> })
             .collect_view();
         let left_out = newsroom.left_out;
@@ -119,6 +123,7 @@ fn LeftOutNotice() -> impl IntoView {
                 <details>
                     <summary>"What is wrong"</summary>
                     <ul class="notice__problems">{problems}</ul>
+                    {(more > 0).then(|| view! { <p>{format!("… and {} more (run newsroom-cli check for the full list)", thousands(more))}</p> })}
                 </details>
             </div>
         }
@@ -163,7 +168,7 @@ fn ResultList() -> impl IntoView {
         if result.ids.is_empty() {
             return view! { <EmptyResult inverted=result.inverted_range /> }.into_any();
         }
-        let page = filters.page.max(1);
+        let page = shown_page(filters.page, result.ids.len());
         let start = ((page - 1) * PAGE_SIZE).min(result.ids.len());
         let end = (start + PAGE_SIZE).min(result.ids.len());
         let releases = newsroom.catalog.releases();
@@ -309,7 +314,7 @@ fn Pagination() -> impl IntoView {
             return None;
         }
         let filters = browse.filters.get();
-        let page = filters.page.clamp(1, pages);
+        let page = shown_page(filters.page, total);
         let link = |to: usize, label: &'static str, rel: &'static str| {
             let href = base.timeline(&filters.with_page(to));
             view! { <a class="pagination__link" href=href rel=rel>{label}</a> }
@@ -325,6 +330,11 @@ fn Pagination() -> impl IntoView {
             </nav>
         })
     }
+}
+
+/// The page actually shown: a stale `page=` beyond the end shows the last.
+fn shown_page(requested: usize, total: usize) -> usize {
+    requested.clamp(1, total.div_ceil(PAGE_SIZE).max(1))
 }
 
 /// After "Back to releases", scroll to where the reader was.

@@ -352,6 +352,7 @@ fn required_text(
                 s.chars().count()
             ),
         ),
+        Some(Value::String(s)) if has_control_chars(s) => problems.add(key, CONTROL_CHARS.into()),
         Some(Value::String(s)) => return Some(s.trim().to_owned()),
         Some(other) => problems.add(key, format!("expected text, found {}", describe(other))),
     }
@@ -367,6 +368,10 @@ fn optional_text(
     match fields.get(key) {
         None | Some(Value::Null) => Some(None),
         Some(Value::String(s)) if s.trim().is_empty() => Some(None),
+        Some(Value::String(s)) if has_control_chars(s) => {
+            problems.add(key, CONTROL_CHARS.into());
+            None
+        }
         Some(Value::String(s)) => Some(Some(s.trim().to_owned())),
         Some(other) => {
             problems.add(key, format!("expected text, found {}", describe(other)));
@@ -437,10 +442,21 @@ fn check_label(text: &str, path: &str, problems: &mut ReleaseProblems) -> Option
         );
     } else if label.contains(['\n', '\r']) {
         problems.add(path, "has a line break".into());
+    } else if has_control_chars(label) {
+        problems.add(path, CONTROL_CHARS.into());
     } else {
         return Some(label.to_owned());
     }
     None
+}
+
+const CONTROL_CHARS: &str = "has control characters (only tab and line breaks are allowed)";
+
+/// C0 controls other than tab and line breaks: invisible, and invalid in
+/// the XML of the feed.
+fn has_control_chars(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
 }
 
 /// Only absolute http(s) addresses with a host are followed.

@@ -47,6 +47,28 @@ impl Bundle {
 }
 
 impl Release {
+    /// The body's paragraphs (separated by blank lines), trimmed, none empty.
+    pub fn body_paragraphs(&self) -> impl Iterator<Item = &str> {
+        self.body
+            .iter()
+            .flat_map(|body| body.split("\n\n"))
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+    }
+
+    /// The description for search results and link previews: the summary,
+    /// cut at a word near 200 characters (previews show about two lines).
+    pub fn preview(&self) -> String {
+        const MAX: usize = 200;
+        let summary = &self.summary;
+        if summary.chars().count() <= MAX {
+            return summary.clone();
+        }
+        let cut: String = summary.chars().take(MAX).collect();
+        let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+        format!("{}…", cut.trim_end_matches([',', ';', ':', '.']))
+    }
+
     /// `source_url` when it is safe to follow (http or https only).
     pub fn followable_source_url(&self) -> Option<&str> {
         self.source_url

@@ -38,7 +38,7 @@ pub fn entry_page(
     let site = &bundle.site.name;
     let title = format!("{} — {site}", release.title);
     let url = address.release_url(release.slug.as_str());
-    let description = preview_text(&release.summary);
+    let description = release.preview();
     let head = [
         format!(
             "<meta name=\"description\" content=\"{}\">",
@@ -112,13 +112,8 @@ fn static_release(release: &Release, bundle: &Bundle, address: &SiteAddress) -> 
         html.push_str(&format!("<p>{}</p>", escape(&facts.join(" · "))));
     }
     html.push_str(&format!("<p>{}</p>", escape(&release.summary)));
-    for paragraph in release
-        .body
-        .iter()
-        .flat_map(|b| b.split("\n\n"))
-        .filter(|p| !p.trim().is_empty())
-    {
-        html.push_str(&format!("<p>{}</p>", escape(paragraph.trim())));
+    for paragraph in release.body_paragraphs() {
+        html.push_str(&format!("<p>{}</p>", escape(paragraph)));
     }
     if let Some(url) = release.followable_source_url() {
         html.push_str(&format!(
@@ -128,17 +123,6 @@ fn static_release(release: &Release, bundle: &Bundle, address: &SiteAddress) -> 
     }
     html.push_str("</article></main>");
     html
-}
-
-/// Previews show about two lines; cut at a word near 200 characters.
-fn preview_text(summary: &str) -> String {
-    const MAX: usize = 200;
-    if summary.chars().count() <= MAX {
-        return summary.to_owned();
-    }
-    let cut: String = summary.chars().take(MAX).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{}…", cut.trim_end_matches([',', ';', ':', '.']))
 }
 
 /// The shell carries the site's description; a release page has its own.

@@ -18,7 +18,8 @@ pub fn externalize_loader(shell: &str, public_url: &str) -> Option<(String, Stri
     let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
     let name = format!("loader-{hex}.js");
     let tag = format!(
-        "<script type=\"module\" src=\"{public_url}{name}\" integrity=\"sha384-{}\" crossorigin=\"anonymous\"></script>",
+        "<script type=\"module\" src=\"{}{name}\" integrity=\"sha384-{}\" crossorigin=\"anonymous\"></script>",
+        super::html::escape(public_url),
         base64(&digest)
     );
     let end = body_start + body_len + "</script>".len();

@@ -148,6 +148,32 @@ fn unsafe_slugs_are_refused() {
 }
 
 #[test]
+fn control_characters_are_refused_where_the_feed_would_break() {
+    let mut broken = release("a", "2023-10-23");
+    broken
+        .as_object_mut()
+        .unwrap()
+        .insert("title".into(), json!("Bell\u{7} title"));
+    broken
+        .as_object_mut()
+        .unwrap()
+        .insert("topics".into(), json!(["Form\u{c}feed"]));
+    broken.as_object_mut().unwrap().insert(
+        "body".into(),
+        json!("Tabs\tand\nlines are fine, \u{1b} is not"),
+    );
+    let checked = check_bundle(&bundle_with(vec![broken])).unwrap();
+    assert_eq!(
+        messages(&checked),
+        [
+            "releases[0].title: has control characters (only tab and line breaks are allowed)",
+            "releases[0].topics[0]: has control characters (only tab and line breaks are allowed)",
+            "releases[0].body: has control characters (only tab and line breaks are allowed)",
+        ]
+    );
+}
+
+#[test]
 fn an_empty_list_is_a_problem_not_a_crash() {
     let checked = check_bundle(&bundle_with(vec![])).unwrap();
     assert_eq!(

@@ -127,6 +127,11 @@ test('applied filters show as removable chips', async () => {
   assert.equal(releases.length, 7);
 });
 
+test('a page number past the end shows the last page, not an empty list', async () => {
+  const page = await openTimeline('?page=999');
+  await expectTitles(page, newestFirst.map((r) => r.title));
+});
+
 test('garbage parameters leave a working page', async () => {
   const page = await openTimeline('?year=abc&from=2023-13-45&sort=sideways&page=-3&zzz=1&q=%E0%A4%A&topic=');
   await expectCount(page, '7 releases');
