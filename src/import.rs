@@ -32,19 +32,27 @@ impl fmt::Display for ImportProblem {
 struct Line<'a> {
     number: usize,
     text: &'a str,
+    /// A blank line came before it: a new paragraph starts here.
+    after_blank: bool,
 }
 
 /// Reads a whole listing. Every problem is reported, not just the first.
 pub fn import_listing(text: &str) -> Result<Bundle, Vec<ImportProblem>> {
-    let lines: Vec<Line> = text
-        .lines()
-        .enumerate()
-        .map(|(i, text)| Line {
+    let mut lines: Vec<Line> = Vec::new();
+    let mut after_blank = false;
+    for (i, text) in text.lines().enumerate() {
+        let text = text.trim();
+        if text.is_empty() {
+            after_blank = true;
+            continue;
+        }
+        lines.push(Line {
             number: i + 1,
-            text: text.trim(),
-        })
-        .filter(|line| !line.text.is_empty())
-        .collect();
+            text,
+            after_blank,
+        });
+        after_blank = false;
+    }
     let mut problems = Vec::new();
     let problem = |line: usize, message: String| ImportProblem { line, message };
 
@@ -146,7 +154,7 @@ fn read_release(
     let mut content_type = None;
     let mut locations = None;
     let mut topics = None;
-    let mut summary_lines = Vec::new();
+    let mut summary_lines: Vec<&Line> = Vec::new();
     for line in &rest[1..] {
         let metadata = summary_lines.is_empty();
         if metadata && let Some(value) = line.text.strip_prefix(CONTENT_TYPE_PREFIX) {
@@ -161,7 +169,7 @@ fn read_release(
         } else if metadata && let Some(value) = line.text.strip_prefix(TOPICS_PREFIX) {
             set_once(&mut topics, split_list(value), line, &mut problems);
         } else {
-            summary_lines.push(line.text);
+            summary_lines.push(line);
         }
     }
     if summary_lines.is_empty() {
@@ -192,10 +200,23 @@ fn read_release(
         content_type: content_type.filter(|t: &String| !t.is_empty()),
         locations: locations.unwrap_or_default(),
         topics: topics.unwrap_or_default(),
-        summary: summary_lines.join("\n\n"),
+        summary: join_wrapped(&summary_lines),
         body: None,
         source_url: None,
     })
+}
+
+/// Lines of one paragraph are joined with a space (text wrapped when it was
+/// copied); a blank line starts a new paragraph.
+fn join_wrapped(lines: &[&Line]) -> String {
+    let mut text = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            text.push_str(if line.after_blank { "\n\n" } else { " " });
+        }
+        text.push_str(line.text);
+    }
+    text
 }
 
 fn set_once<T>(slot: &mut Option<T>, value: T, line: &Line, problems: &mut Vec<ImportProblem>) {
@@ -314,6 +335,17 @@ mod tests {
                 "line 3: release \"A\" has no summary paragraph",
                 "line 4: a publishing date without a title line before it",
             ]
+        );
+    }
+
+    #[test]
+    fn wrapped_summaries_are_rejoined_and_blank_lines_keep_paragraphs() {
+        let text =
+            "N\nT\nA\nPublishing date: 1 May 2020\nFirst half\nsecond half.\n\nNext paragraph.\n";
+        let bundle = import_listing(text).unwrap();
+        assert_eq!(
+            bundle.releases[0].summary,
+            "First half second half.\n\nNext paragraph."
         );
     }
 

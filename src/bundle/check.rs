@@ -107,9 +107,18 @@ pub fn check_bundle(text: &str) -> Result<Checked, BundleError> {
         return Err(BundleError::Html);
     }
     let root: Value = serde_json::from_str(trimmed).map_err(|error| {
-        // Line numbers must count the whitespace we trimmed off.
+        // Positions must count the whitespace we trimmed off: lines before
+        // the JSON, and on its first line the columns before it.
         let skipped = &text[..text.len() - trimmed.len()];
         let extra_lines = skipped.matches('\n').count();
+        let extra_columns = if error.line() == 1 {
+            skipped
+                .rsplit('\n')
+                .next()
+                .map_or(0, |tail| tail.chars().count())
+        } else {
+            0
+        };
         let detail = match error.classify() {
             serde_json::error::Category::Eof => {
                 "the text ends too early (is the file truncated?)".to_owned()
@@ -118,7 +127,7 @@ pub fn check_bundle(text: &str) -> Result<Checked, BundleError> {
         };
         BundleError::Json {
             line: error.line() + extra_lines,
-            column: error.column(),
+            column: error.column() + extra_columns,
             detail,
         }
     })?;

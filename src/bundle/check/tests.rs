@@ -46,6 +46,15 @@ fn bad_json_reports_line_and_column() {
 }
 
 #[test]
+fn positions_count_leading_whitespace() {
+    let err = check_bundle("\n\n   {\"version\": x}").unwrap_err();
+    let BundleError::Json { line, column, .. } = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!((*line, *column), (3, 16));
+}
+
+#[test]
 fn truncated_json_says_so() {
     let text = bundle_with(vec![release("a", "2023-10-23")]);
     let err = check_bundle(&text[..text.len() / 2]).unwrap_err();
