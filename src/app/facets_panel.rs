@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::timeline::Browse;
 use crate::date::Date;
-use crate::filters::{Filters, Sort};
+use crate::filters::{Chip, Filters, Sort};
 use crate::search::{Facet, FacetKey};
 
 /// Facets longer than this show their first values and a "Show all" button.
@@ -108,19 +108,7 @@ fn ActiveFilters() -> impl IntoView {
         (!chips.is_empty()).then(|| {
             let items = chips
                 .into_iter()
-                .map(|chip| {
-                    let without = chip.without.clone();
-                    view! {
-                        <li>
-                            <button type="button" class="chip chip--remove"
-                                aria-label=format!("Remove {}", chip.label)
-                                on:click=move |_| browse.go.run((without.clone(), false))>
-                                {chip.label.clone()}
-                                <span aria-hidden="true">" ×"</span>
-                            </button>
-                        </li>
-                    }
-                })
+                .map(|chip| view! { <RemoveChip chip /> })
                 .collect_view();
             view! {
                 <div class="active-filters">
@@ -133,6 +121,23 @@ fn ActiveFilters() -> impl IntoView {
                 </div>
             }
         })
+    }
+}
+
+/// An applied filter as a list item whose button removes it.
+#[component]
+pub fn RemoveChip(chip: Chip) -> impl IntoView {
+    let browse = expect_context::<Browse>();
+    let Chip { label, without } = chip;
+    view! {
+        <li>
+            <button type="button" class="chip chip--remove"
+                aria-label=format!("Remove {label}")
+                on:click=move |_| browse.go.run((without.clone(), false))>
+                {label.clone()}
+                <span aria-hidden="true">" ×"</span>
+            </button>
+        </li>
     }
 }
 

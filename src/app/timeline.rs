@@ -7,7 +7,7 @@ use leptos_meta::Title;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use super::facets_panel::FiltersPanel;
+use super::facets_panel::{FiltersPanel, RemoveChip};
 use super::text::highlighted;
 use super::{BasePath, use_newsroom};
 use crate::bundle::Release;
@@ -281,16 +281,7 @@ fn EmptyResult(inverted: bool) -> impl IntoView {
     };
     let suggestions = chips
         .into_iter()
-        .map(|chip| {
-            let without = chip.without.clone();
-            view! {
-                <li>
-                    <button type="button" class="chip chip--remove" on:click=move |_| browse.go.run((without.clone(), false))>
-                        {format!("Remove {}", chip.label)}
-                    </button>
-                </li>
-            }
-        })
+        .map(|chip| view! { <RemoveChip chip /> })
         .collect_view();
     view! {
         <div class="empty-result">

@@ -116,19 +116,28 @@ fn check(args: &[String]) -> Result<(), String> {
     }
 }
 
+/// The arguments after a subcommand; `value` takes the one after an option.
+struct Options<'a>(std::slice::Iter<'a, String>);
+
+impl Options<'_> {
+    fn value(&mut self, option: &str) -> Result<String, String> {
+        self.0
+            .next()
+            .cloned()
+            .ok_or_else(|| format!("{option} needs a value\n{USAGE}"))
+    }
+}
+
 fn site(args: &[String]) -> Result<(), String> {
     let mut dist = None;
     let mut public_url = "/".to_owned();
     let mut site_url = None;
     let mut bundle_path = DEFAULT_BUNDLE.to_owned();
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        let mut value = || {
-            rest.next()
-                .cloned()
-                .ok_or_else(|| format!("{arg} needs a value\n{USAGE}"))
-        };
-        match arg.as_str() {
+    let mut args = Options(args.iter());
+    while let Some(arg) = args.0.next() {
+        let arg = arg.as_str();
+        let mut value = || args.value(arg);
+        match arg {
             "--dist" => dist = Some(PathBuf::from(value()?)),
             "--public-url" => public_url = value()?,
             "--site-url" => site_url = Some(value()?),
@@ -169,14 +178,11 @@ fn generate(args: &[String]) -> Result<(), String> {
     let mut seed = 1_u64;
     let mut with_bodies = true;
     let mut output = None;
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        let mut value = || {
-            rest.next()
-                .cloned()
-                .ok_or_else(|| format!("{arg} needs a value\n{USAGE}"))
-        };
-        match arg.as_str() {
+    let mut args = Options(args.iter());
+    while let Some(arg) = args.0.next() {
+        let arg = arg.as_str();
+        let mut value = || args.value(arg);
+        match arg {
             "--seed" => {
                 seed = value()?
                     .parse()
