@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use newsroom::bundle::check_bundle;
+use newsroom::bundle::{Bundle, check_bundle};
 use newsroom::import::import_listing;
 use newsroom::site::{SiteAddress, write_site};
 use newsroom::synth::synthetic_bundle;
@@ -97,6 +97,12 @@ fn check(args: &[String]) -> Result<(), String> {
         [path] => path.as_str(),
         _ => return Err(USAGE.to_owned()),
     };
+    read_checked(path).map(|_| ())
+}
+
+/// Reads and checks a bundle, printing every problem with its place; the
+/// text and the bundle only when it is clean.
+fn read_checked(path: &str) -> Result<(String, Bundle), String> {
     let text = read(Path::new(path))?;
     let checked = check_bundle(&text).map_err(|e| format!("{path}: {e}"))?;
     for problem in &checked.problems {
@@ -105,7 +111,7 @@ fn check(args: &[String]) -> Result<(), String> {
     let kept = checked.bundle.releases.len();
     if checked.is_clean() {
         println!("{path}: ok, {kept} releases");
-        Ok(())
+        Ok((text, checked.bundle))
     } else {
         Err(format!(
             "{path}: {} problem(s); {} of {} releases would be left out",
@@ -156,9 +162,7 @@ fn site(args: &[String]) -> Result<(), String> {
         ));
     }
     // The source is checked before anything is derived from it.
-    check(std::slice::from_ref(&bundle_path))?;
-    let text = read(Path::new(&bundle_path))?;
-    let bundle = check_bundle(&text).map_err(|e| e.to_string())?.bundle;
+    let (text, bundle) = read_checked(&bundle_path)?;
     let address = SiteAddress::new(&public_url, &site_url);
     std::fs::write(dist.join("releases.json"), &text)
         .map_err(|e| format!("{}: {e}", dist.display()))?;
