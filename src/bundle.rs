@@ -7,5 +7,5 @@
 mod check;
 mod model;
 
-pub use check::{BundleError, Checked, Problem, check_bundle, limits};
+pub use check::{BundleError, Checked, Problem, check_bundle, check_bundle_bytes, limits};
 pub use model::{BUNDLE_VERSION, Bundle, Release, Site};

@@ -203,6 +203,7 @@ fn read_release(
         summary: join_wrapped(&summary_lines),
         body: None,
         source_url: None,
+        has_body: false,
     })
 }
 

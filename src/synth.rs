@@ -405,6 +405,7 @@ pub fn synthetic_bundle(count: usize, seed: u64, with_bodies: bool) -> Bundle {
             locations: pick(&mut random, &places, place_count),
             topics: pick(&mut random, &TOPICS, topic_count),
             summary,
+            has_body: body.is_some(),
             body,
             source_url: random
                 .chance(50)

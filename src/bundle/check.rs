@@ -3,13 +3,16 @@
 //! the same way. A release with any problem is left out and counted; the
 //! others are kept.
 
-use serde_json::{Map, Value};
-use std::collections::HashMap;
+mod fields;
+mod release;
+mod typed;
+
+use serde_json::Value;
 use std::fmt;
 
-use super::model::{BUNDLE_VERSION, Bundle, Release, Site};
-use crate::date::Date;
-use crate::slug::{SLUG_RULE, Slug};
+use self::fields::{Fields, Found, describe};
+use self::release::{Collected, check_release};
+use super::model::{BUNDLE_VERSION, Bundle, Site};
 
 /// Size limits that keep one runaway field from freezing a reader's browser.
 pub mod limits {
@@ -50,6 +53,8 @@ pub enum BundleError {
     Html,
     /// The file is empty.
     Empty,
+    /// Not UTF-8 text; `byte` is the offset of the first invalid byte.
+    Encoding { byte: usize },
     /// JSON, but the top level is not a bundle.
     Shape(Problem),
     UnsupportedVersion(String),
@@ -65,6 +70,10 @@ impl fmt::Display for BundleError {
                 "the bundle is an HTML page, not JSON (the server may have answered with an error page)",
             ),
             BundleError::Empty => f.write_str("the bundle is empty (0 bytes)"),
+            BundleError::Encoding { byte } => write!(
+                f,
+                "the bundle is not UTF-8 text (the first invalid byte is at offset {byte})"
+            ),
             BundleError::Shape(problem) => write!(f, "the bundle has the wrong shape: {problem}"),
             BundleError::UnsupportedVersion(found) => write!(
                 f,
@@ -96,6 +105,14 @@ impl Checked {
     }
 }
 
+/// Reads bundle bytes (as fetched): [`check_bundle`] once they are UTF-8.
+pub fn check_bundle_bytes(bytes: &[u8]) -> Result<Checked, BundleError> {
+    let text = std::str::from_utf8(bytes).map_err(|error| BundleError::Encoding {
+        byte: error.valid_up_to(),
+    })?;
+    check_bundle(text)
+}
+
 /// Reads bundle text. Fails only when nothing usable is there; otherwise
 /// returns the valid releases and a problem for everything wrong.
 pub fn check_bundle(text: &str) -> Result<Checked, BundleError> {
@@ -106,31 +123,16 @@ pub fn check_bundle(text: &str) -> Result<Checked, BundleError> {
     if trimmed.starts_with('<') {
         return Err(BundleError::Html);
     }
-    let root: Value = serde_json::from_str(trimmed).map_err(|error| {
-        // Positions must count the whitespace we trimmed off: lines before
-        // the JSON, and on its first line the columns before it.
-        let skipped = &text[..text.len() - trimmed.len()];
-        let extra_lines = skipped.matches('\n').count();
-        let extra_columns = if error.line() == 1 {
-            skipped
-                .rsplit('\n')
-                .next()
-                .map_or(0, |tail| tail.chars().count())
-        } else {
-            0
-        };
-        let detail = match error.classify() {
-            serde_json::error::Category::Eof => {
-                "the text ends too early (is the file truncated?)".to_owned()
-            }
-            _ => strip_position(&error.to_string()),
-        };
-        BundleError::Json {
-            line: error.line() + extra_lines,
-            column: error.column() + extra_columns,
-            detail,
-        }
-    })?;
+    // Well-formed files take the typed path; anything else is read again
+    // as a tree, which can say exactly what is wrong and where.
+    if let Some(checked) = typed::check_typed(trimmed) {
+        return Ok(checked);
+    }
+    check_tree(text, trimmed)
+}
+
+fn check_tree(text: &str, trimmed: &str) -> Result<Checked, BundleError> {
+    let root: Value = serde_json::from_str(trimmed).map_err(|error| json_error(text, trimmed, &error))?;
     let Value::Object(root) = root else {
         return Err(shape(
             "(top level)",
@@ -142,7 +144,21 @@ pub fn check_bundle(text: &str) -> Result<Checked, BundleError> {
         Some(Value::Number(n)) if n.as_u64() == Some(BUNDLE_VERSION) => {}
         Some(other) => return Err(BundleError::UnsupportedVersion(short_json(other))),
     }
-    let site = check_site(root.get("site"))?;
+    let site = match root.get("site") {
+        None => {
+            return Err(shape(
+                "site",
+                "missing (expected {\"name\": …, \"tagline\": …})".to_owned(),
+            ));
+        }
+        Some(Value::Object(site)) => check_site(site)?,
+        Some(other) => {
+            return Err(shape(
+                "site",
+                format!("expected an object, found {}", describe(other)),
+            ));
+        }
+    };
     let items = match root.get("releases") {
         None => {
             return Err(shape(
@@ -158,48 +174,56 @@ pub fn check_bundle(text: &str) -> Result<Checked, BundleError> {
             ));
         }
     };
-
-    let mut problems = Vec::new();
-    if items.is_empty() {
-        problems.push(Problem {
-            path: "releases".into(),
-            message: "the list is empty: there are no releases to show".into(),
+    let mut collected = Collected::with_capacity(items.len());
+    for item in items {
+        collected.add(|problems| match item {
+            Value::Object(fields) => check_release(fields, problems),
+            other => {
+                problems.add("", format!("expected an object, found {}", describe(other)));
+                None
+            }
         });
     }
-    let mut releases = Vec::with_capacity(items.len());
-    let mut first_use: HashMap<Slug, usize> = HashMap::with_capacity(items.len());
-    for (index, item) in items.iter().enumerate() {
-        let mut release_problems = ReleaseProblems {
-            index,
-            found: Vec::new(),
-        };
-        let Some(release) = check_release(item, &mut release_problems) else {
-            problems.extend(release_problems.found);
-            continue;
-        };
-        if let Some(&earlier) = first_use.get(&release.slug) {
-            release_problems.add(
-                "slug",
-                format!(
-                    "{:?} is already used by releases[{earlier}]",
-                    release.slug.as_str()
-                ),
-            );
-            problems.extend(release_problems.found);
-            continue;
-        }
-        first_use.insert(release.slug.clone(), index);
-        releases.push(release);
-    }
-    Ok(Checked {
+    Ok(finish(site, collected))
+}
+
+fn finish(site: Site, collected: Collected) -> Checked {
+    let collected = collected.finish();
+    Checked {
         bundle: Bundle {
             version: BUNDLE_VERSION,
             site,
-            releases,
+            releases: collected.releases,
         },
-        problems,
-        releases_in_source: items.len(),
-    })
+        problems: collected.problems,
+        releases_in_source: collected.seen,
+    }
+}
+
+fn json_error(text: &str, trimmed: &str, error: &serde_json::Error) -> BundleError {
+    // Positions must count the whitespace we trimmed off: lines before
+    // the JSON, and on its first line the columns before it.
+    let skipped = &text[..text.len() - trimmed.len()];
+    let extra_lines = skipped.matches('\n').count();
+    let extra_columns = if error.line() == 1 {
+        skipped
+            .rsplit('\n')
+            .next()
+            .map_or(0, |tail| tail.chars().count())
+    } else {
+        0
+    };
+    let detail = match error.classify() {
+        serde_json::error::Category::Eof => {
+            "the text ends too early (is the file truncated?)".to_owned()
+        }
+        _ => strip_position(&error.to_string()),
+    };
+    BundleError::Json {
+        line: error.line() + extra_lines,
+        column: error.column() + extra_columns,
+        detail,
+    }
 }
 
 fn shape(path: &str, message: String) -> BundleError {
@@ -209,36 +233,22 @@ fn shape(path: &str, message: String) -> BundleError {
     })
 }
 
-fn check_site(value: Option<&Value>) -> Result<Site, BundleError> {
-    let Some(value) = value else {
-        return Err(shape(
-            "site",
-            "missing (expected {\"name\": …, \"tagline\": …})".to_owned(),
-        ));
-    };
-    let Value::Object(site) = value else {
-        return Err(shape(
-            "site",
-            format!("expected an object, found {}", describe(value)),
-        ));
-    };
+fn check_site<F: Fields + ?Sized>(site: &F) -> Result<Site, BundleError> {
     let text = |key: &str, required: bool| -> Result<String, BundleError> {
         let path = format!("site.{key}");
-        match site.get(key) {
-            None | Some(Value::Null) if !required => Ok(String::new()),
-            None => Err(shape(&path, "missing".to_owned())),
-            Some(Value::String(s)) if required && s.trim().is_empty() => {
+        match site.text(key) {
+            Found::Absent | Found::Null if !required => Ok(String::new()),
+            Found::Absent => Err(shape(&path, "missing".to_owned())),
+            Found::Text(s) if required && s.trim().is_empty() => {
                 Err(shape(&path, "is empty".to_owned()))
             }
-            Some(Value::String(s)) if s.chars().count() > limits::SITE_TEXT_CHARS => Err(shape(
+            Found::Text(s) if s.chars().count() > limits::SITE_TEXT_CHARS => Err(shape(
                 &path,
                 format!("is longer than {} characters", limits::SITE_TEXT_CHARS),
             )),
-            Some(Value::String(s)) => Ok(s.trim().to_owned()),
-            Some(other) => Err(shape(
-                &path,
-                format!("expected text, found {}", describe(other)),
-            )),
+            Found::Text(s) => Ok(s.trim().to_owned()),
+            Found::Null => Err(shape(&path, "expected text, found null".to_owned())),
+            Found::Other(found) => Err(shape(&path, format!("expected text, found {found}"))),
         }
     };
     Ok(Site {
@@ -246,220 +256,6 @@ fn check_site(value: Option<&Value>) -> Result<Site, BundleError> {
         tagline: text("tagline", false)?,
     })
 }
-
-/// Problems of one release, each prefixed with `releases[i].`.
-struct ReleaseProblems {
-    index: usize,
-    found: Vec<Problem>,
-}
-
-impl ReleaseProblems {
-    fn add(&mut self, field: &str, message: String) {
-        let path = if field.is_empty() {
-            format!("releases[{}]", self.index)
-        } else {
-            format!("releases[{}].{field}", self.index)
-        };
-        self.found.push(Problem { path, message });
-    }
-}
-
-fn check_release(value: &Value, problems: &mut ReleaseProblems) -> Option<Release> {
-    let Value::Object(fields) = value else {
-        problems.add("", format!("expected an object, found {}", describe(value)));
-        return None;
-    };
-    let slug = required_text(fields, "slug", 200, problems).and_then(|text| {
-        let slug = Slug::parse(&text);
-        if slug.is_none() {
-            problems.add("slug", format!("{} is not {SLUG_RULE}", quoted(&text)));
-        }
-        slug
-    });
-    let title = required_text(fields, "title", limits::TITLE_CHARS, problems);
-    let published = required_text(fields, "published", 100, problems).and_then(|text| {
-        let date = Date::parse_iso(&text);
-        if date.is_none() {
-            problems.add(
-                "published",
-                format!("{} is not a date (YYYY-MM-DD)", quoted(&text)),
-            );
-        }
-        date
-    });
-    let content_type = match fields.get("content_type") {
-        None | Some(Value::Null) => Some(None),
-        Some(Value::String(s)) => check_label(s, "content_type", problems).map(Some),
-        Some(other) => {
-            problems.add(
-                "content_type",
-                format!("expected text or null, found {}", describe(other)),
-            );
-            None
-        }
-    };
-    let locations = label_list(fields, "locations", problems);
-    let topics = label_list(fields, "topics", problems);
-    let summary = required_text(fields, "summary", limits::SUMMARY_CHARS, problems);
-    let body = optional_text(fields, "body", problems);
-    if let Some(Some(body)) = &body
-        && body.len() > limits::BODY_BYTES
-    {
-        problems.add(
-            "body",
-            format!(
-                "is {} bytes; the limit is {} (split it or link to the source)",
-                body.len(),
-                limits::BODY_BYTES
-            ),
-        );
-    }
-    let source_url = optional_text(fields, "source_url", problems);
-    if let Some(Some(url)) = &source_url {
-        if url.chars().count() > limits::URL_CHARS {
-            problems.add(
-                "source_url",
-                format!("is longer than {} characters", limits::URL_CHARS),
-            );
-        } else if !is_web_url(url) {
-            problems.add(
-                "source_url",
-                format!("{} is not an http or https address", quoted(url)),
-            );
-        }
-    }
-    if !problems.found.is_empty() {
-        return None;
-    }
-    Some(Release {
-        slug: slug?,
-        title: title?,
-        published: published?,
-        content_type: content_type?,
-        locations: locations?,
-        topics: topics?,
-        summary: summary?,
-        body: body?,
-        source_url: source_url?,
-    })
-}
-
-/// A string field that must be present and not blank; returned trimmed.
-fn required_text(
-    fields: &Map<String, Value>,
-    key: &str,
-    max_chars: usize,
-    problems: &mut ReleaseProblems,
-) -> Option<String> {
-    match fields.get(key) {
-        None => problems.add(key, "missing".into()),
-        Some(Value::String(s)) if s.trim().is_empty() => problems.add(key, "is empty".into()),
-        Some(Value::String(s)) if s.chars().count() > max_chars => problems.add(
-            key,
-            format!(
-                "is {} characters long; the limit is {max_chars}",
-                s.chars().count()
-            ),
-        ),
-        Some(Value::String(s)) if has_control_chars(s) => problems.add(key, CONTROL_CHARS.into()),
-        Some(Value::String(s)) => return Some(s.trim().to_owned()),
-        Some(other) => problems.add(key, format!("expected text, found {}", describe(other))),
-    }
-    None
-}
-
-/// A field that may be absent or null: `Some(None)`; invalid: `None`.
-fn optional_text(
-    fields: &Map<String, Value>,
-    key: &str,
-    problems: &mut ReleaseProblems,
-) -> Option<Option<String>> {
-    match fields.get(key) {
-        None | Some(Value::Null) => Some(None),
-        Some(Value::String(s)) if s.trim().is_empty() => Some(None),
-        Some(Value::String(s)) if has_control_chars(s) => {
-            problems.add(key, CONTROL_CHARS.into());
-            None
-        }
-        Some(Value::String(s)) => Some(Some(s.trim().to_owned())),
-        Some(other) => {
-            problems.add(key, format!("expected text, found {}", describe(other)));
-            None
-        }
-    }
-}
-
-fn label_list(
-    fields: &Map<String, Value>,
-    key: &str,
-    problems: &mut ReleaseProblems,
-) -> Option<Vec<String>> {
-    let items = match fields.get(key) {
-        None => {
-            problems.add(key, "missing (use [] when there are none)".into());
-            return None;
-        }
-        Some(Value::Array(items)) => items,
-        Some(other) => {
-            problems.add(
-                key,
-                format!("expected a list of text, found {}", describe(other)),
-            );
-            return None;
-        }
-    };
-    if items.len() > limits::LIST_ITEMS {
-        problems.add(
-            key,
-            format!(
-                "has {} items; the limit is {}",
-                items.len(),
-                limits::LIST_ITEMS
-            ),
-        );
-        return None;
-    }
-    let before = problems.found.len();
-    let mut labels: Vec<String> = Vec::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        let path = format!("{key}[{i}]");
-        match item {
-            Value::String(s) => {
-                if let Some(label) = check_label(s, &path, problems) {
-                    if labels.contains(&label) {
-                        problems.add(&path, format!("{} is listed twice", quoted(&label)));
-                    } else {
-                        labels.push(label);
-                    }
-                }
-            }
-            other => problems.add(&path, format!("expected text, found {}", describe(other))),
-        }
-    }
-    (problems.found.len() == before).then_some(labels)
-}
-
-/// Facet labels: short, not blank, one line.
-fn check_label(text: &str, path: &str, problems: &mut ReleaseProblems) -> Option<String> {
-    let label = text.trim();
-    if label.is_empty() {
-        problems.add(path, "is empty".into());
-    } else if label.chars().count() > limits::LABEL_CHARS {
-        problems.add(
-            path,
-            format!("is longer than {} characters", limits::LABEL_CHARS),
-        );
-    } else if label.contains(['\n', '\r']) {
-        problems.add(path, "has a line break".into());
-    } else if has_control_chars(label) {
-        problems.add(path, CONTROL_CHARS.into());
-    } else {
-        return Some(label.to_owned());
-    }
-    None
-}
-
-const CONTROL_CHARS: &str = "has control characters (only tab and line breaks are allowed)";
 
 /// C0 controls other than tab and line breaks: invisible, and invalid in
 /// the XML of the feed.
@@ -479,17 +275,6 @@ pub(crate) fn is_web_url(url: &str) -> bool {
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     !host.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control())
-}
-
-fn describe(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
 }
 
 /// A value quoted for a message, cut short so a huge field stays readable.

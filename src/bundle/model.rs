@@ -34,6 +34,12 @@ pub struct Release {
     pub body: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_url: Option<String>,
+    /// Whether the release has a full text. In a bundle it follows `body`;
+    /// in the light index the build derives, `body` is left out (it lives
+    /// in a body shard) and this says there is one to fetch. Never written
+    /// into a bundle: the light index has its own writer.
+    #[serde(default, skip_serializing)]
+    pub has_body: bool,
 }
 
 impl Bundle {

@@ -243,3 +243,63 @@ fn a_written_bundle_reads_back_identically() {
     let again = check_bundle(&checked.bundle.to_json_pretty()).unwrap();
     assert_eq!(again.bundle, checked.bundle);
 }
+
+#[test]
+fn the_typed_path_and_the_tree_path_agree() {
+    let mut spaced = release("spaced", "2023-10-23");
+    spaced
+        .as_object_mut()
+        .unwrap()
+        .insert("title".into(), json!("  Spaced  "));
+    let mut bad_date = release("bad-date", "2023-13-01");
+    bad_date
+        .as_object_mut()
+        .unwrap()
+        .insert("body".into(), json!("Text."));
+    let seed = std::fs::read_to_string("public/releases.json").unwrap();
+    let synthetic = crate::synth::synthetic_bundle(40, 3, true).to_json_pretty();
+    let texts = [
+        seed,
+        synthetic,
+        bundle_with(vec![release("a", "2023-10-23"), release("a", "2022-01-01"), spaced, bad_date]),
+        bundle_with(vec![]),
+    ];
+    for text in &texts {
+        let typed = typed::check_typed(text).expect("well-formed files take the typed path");
+        let tree = check_tree(text, text).unwrap();
+        assert_eq!(typed, tree);
+    }
+}
+
+#[test]
+fn surprises_leave_the_typed_path_for_exact_messages() {
+    let mut broken = release("a", "2023-10-23");
+    broken.as_object_mut().unwrap().insert("title".into(), json!(42));
+    for text in [
+        bundle_with(vec![broken]),
+        r#"{"version": 2, "site": {"name": "N"}, "releases": []}"#.to_owned(),
+        r#"{"version": 1, "site": {"name": "N"}, "releases": [1]}"#.to_owned(),
+    ] {
+        assert_eq!(typed::check_typed(&text), None, "{text}");
+    }
+}
+
+#[test]
+fn bytes_that_are_not_utf8_are_named() {
+    let mut bytes = bundle_with(vec![release("a", "2023-10-23")]).into_bytes();
+    bytes[20] = 0xff;
+    assert_eq!(
+        check_bundle_bytes(&bytes).unwrap_err().to_string(),
+        "the bundle is not UTF-8 text (the first invalid byte is at offset 20)"
+    );
+}
+
+#[test]
+fn the_light_index_flag_says_a_body_exists_elsewhere() {
+    let mut light = release("a", "2023-10-23");
+    light.as_object_mut().unwrap().insert("has_body".into(), json!(true));
+    let checked = check_bundle(&bundle_with(vec![light, release("b", "2023-10-23")])).unwrap();
+    let flags: Vec<bool> = checked.bundle.releases.iter().map(|r| r.has_body).collect();
+    assert_eq!(flags, [true, false]);
+    assert_eq!(checked.bundle.releases[0].body, None);
+}

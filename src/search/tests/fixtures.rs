@@ -19,6 +19,7 @@ pub(super) fn release(slug: &str, published: &str) -> Release {
         summary: String::new(),
         body: None,
         source_url: None,
+        has_body: false,
     }
 }
 
@@ -49,6 +50,7 @@ impl With for Release {
     fn body(self, body: &str) -> Release {
         Release {
             body: Some(body.to_owned()),
+            has_body: true,
             ..self
         }
     }
