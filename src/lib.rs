@@ -13,7 +13,9 @@
 
 pub mod address;
 pub mod bundle;
+pub mod base64;
 pub mod date;
+pub mod derived;
 pub mod filters;
 pub mod fold;
 pub mod import;

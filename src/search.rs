@@ -10,6 +10,7 @@
 
 mod chronology;
 mod facets;
+mod full_text;
 mod highlight;
 mod idset;
 mod index;
@@ -17,13 +18,14 @@ mod lists;
 mod matching;
 mod query;
 mod related;
-mod text;
+pub(crate) mod text;
 mod vocabulary;
 
 #[cfg(test)]
 mod tests;
 
 pub use self::facets::{Facet, FacetValue, Facets};
+pub use self::full_text::{FULL_TEXT_MIN_PREFIX, FullTextHits, FullTextKey};
 pub use self::highlight::{highlight, highlight_ranges};
 pub use self::query::{MAX_TERMS, QueryTerms};
 pub use crate::filters::FacetKey;
@@ -62,6 +64,9 @@ pub struct SearchResult {
     pub inverted_range: bool,
     /// The query's terms, for [`highlight`].
     pub terms: QueryTerms,
+    /// Matched ids (ascending) found through some term in the body only:
+    /// their title and summary do not show why.
+    pub body_only: Vec<u32>,
 }
 
 impl Catalog {
@@ -111,6 +116,12 @@ impl Catalog {
     }
 
     pub fn search(&self, filters: &Filters) -> SearchResult {
+        self.search_with(filters, &FullTextHits::default())
+    }
+
+    /// [`Catalog::search`], with the full texts' answers from outside the
+    /// catalog (the app's term index) counted as body matches.
+    pub fn search_with(&self, filters: &Filters, full_text: &FullTextHits) -> SearchResult {
         let terms = QueryTerms::parse(&filters.query);
         let inverted_range = filters.inverted_range();
         // What the query and dates allow; the facets narrow it further.
@@ -120,10 +131,12 @@ impl Catalog {
             self.chronology.between(filters.from, filters.to)
         };
         let mut scores = None;
+        let mut body_only = None;
         if !terms.is_empty() {
-            let text_match = match_terms(&self.text, &terms, base);
+            let text_match = match_terms(&self.text, &terms, full_text, base);
             base = text_match.matched;
             scores = Some(text_match.scores);
+            body_only = Some(text_match.body_only);
         }
 
         let indexes = self.facet_indexes();
@@ -137,12 +150,17 @@ impl Catalog {
             matched.intersect_with(selection);
         }
         let sort = filters.effective_sort();
+        let body_only = body_only.map_or_else(Vec::new, |mut body_only| {
+            body_only.intersect_with(&matched);
+            body_only.to_vec()
+        });
         SearchResult {
             ids: self.ordered(&matched, sort, scores.as_deref()),
             sort,
             facets,
             inverted_range,
             terms,
+            body_only,
         }
     }
 

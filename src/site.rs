@@ -3,6 +3,7 @@
 //! tags), `404.html`, and the Atom feed. Run by Trunk's post-build hook
 //! through `newsroom-cli site`.
 
+mod data;
 mod entry_pages;
 mod feed;
 mod html;
@@ -21,15 +22,24 @@ use crate::bundle::Bundle;
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Written {
     pub entry_pages: usize,
+    /// `data/<digest>/`: the light index, body shards and term pieces.
+    pub data_folder: String,
+    pub light_index_bytes: usize,
+    pub body_shards: u32,
+    pub term_pieces: usize,
 }
 
-/// Writes entry pages, `404.html` and `feed.xml` into `dist`, and moves
+/// Writes the derived data, entry pages, `404.html` and `feed.xml` into
+/// `dist`, and moves
 /// Trunk's inline loader into a file (strict CSP). Build time only, using the
 /// app shell `dist/index.html` that Trunk produced.
 pub fn write_site(dist: &Path, bundle: &Bundle, address: &SiteAddress) -> std::io::Result<Written> {
     let shell_path = dist.join("index.html");
     let shell = std::fs::read_to_string(&shell_path)?;
-    let shell = entry_pages::with_site_meta(&shell, bundle, address);
+    let data = data::data_files(bundle);
+    data.write(dist)?;
+    let data_url = format!("{}{}", address.public_url(), data.folder);
+    let shell = entry_pages::with_site_meta(&shell, bundle, address, &data_url);
     let shell = match loader::externalize_loader(&shell, address.public_url()) {
         Some((rewritten, name, script)) => {
             std::fs::write(dist.join(name), script)?;
@@ -54,6 +64,12 @@ pub fn write_site(dist: &Path, bundle: &Bundle, address: &SiteAddress) -> std::i
     std::fs::write(dist.join("feed.xml"), atom_feed(bundle, address))?;
     Ok(Written {
         entry_pages: bundle.releases.len(),
+        light_index_bytes: data
+            .bytes_of(crate::derived::manifest::INDEX_FILE)
+            .unwrap_or(0),
+        body_shards: data.manifest.body_shards,
+        term_pieces: data.manifest.term_pieces.len(),
+        data_folder: data.folder,
     })
 }
 

@@ -20,8 +20,9 @@ usage:
   newsroom-cli generate N [--seed S] [--no-bodies] [-o BUNDLE.json]
                                                       write a deterministic synthetic bundle of N releases
   newsroom-cli site --dist DIR [--public-url /] [--site-url URL] [BUNDLE.json]
-                                                      check the bundle, then write the bundle, entry pages,
-                                                      404.html and feed.xml into a built site";
+                                                      check the bundle, then write the bundle, the derived
+                                                      data (light index, body shards, term index), entry
+                                                      pages, 404.html and feed.xml into a built site";
 
 const DEFAULT_BUNDLE: &str = "public/releases.json";
 
@@ -169,10 +170,14 @@ fn site(args: &[String]) -> Result<(), String> {
     let written =
         write_site(&dist, &bundle, &address).map_err(|e| format!("{}: {e}", dist.display()))?;
     eprintln!(
-        "{}: {} entry pages, 404.html, feed.xml for {}",
+        "{}: {} entry pages, 404.html, feed.xml for {}; {} light index {:.1} MB, {} body shards, {} term pieces",
         dist.display(),
         written.entry_pages,
-        address.absolute("")
+        address.absolute(""),
+        written.data_folder,
+        written.light_index_bytes as f64 / 1e6,
+        written.body_shards,
+        written.term_pieces,
     );
     Ok(())
 }

@@ -98,7 +98,6 @@ impl IdSet {
     }
 
     /// The ids, ascending.
-    #[cfg(test)]
     pub(super) fn to_vec(&self) -> Vec<u32> {
         let mut ids = Vec::with_capacity(self.len());
         self.for_each(|id| ids.push(id));

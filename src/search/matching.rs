@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::full_text::{FullTextHits, phrase_keys, releases_with_all, word_key};
 use super::idset::IdSet;
 use super::index::{Field, TextIndex};
 use super::query::{MAX_TERMS, QueryTerms};
@@ -12,10 +13,19 @@ use super::query::{MAX_TERMS, QueryTerms};
 pub(super) struct TextMatch {
     pub(super) matched: IdSet,
     pub(super) scores: Vec<u32>,
+    /// Matched releases where some term was found in the body only, so
+    /// their title and summary do not show why they matched.
+    pub(super) body_only: IdSet,
 }
 
-/// A term resolved to word ids.
-enum Term {
+/// A term resolved to word ids, and to full-text hits from outside.
+struct Term {
+    kind: TermKind,
+    /// Releases whose full text (outside the catalog) holds the term.
+    elsewhere: Option<Vec<u32>>,
+}
+
+enum TermKind {
     /// Any word in the range (the words starting with the query word).
     Word(Range<u32>),
     /// Consecutive words, each in its range.
@@ -51,26 +61,28 @@ const SCORES: [u32; 32] = {
     scores
 };
 
-/// Narrows `within` to the releases matching every term.
-pub(super) fn match_terms(index: &TextIndex, terms: &QueryTerms, within: IdSet) -> TextMatch {
+/// Narrows `within` to the releases matching every term, in the catalog
+/// or in `full_text`.
+pub(super) fn match_terms(
+    index: &TextIndex,
+    terms: &QueryTerms,
+    full_text: &FullTextHits,
+    within: IdSet,
+) -> TextMatch {
     let universe = index.release_count();
     let mut matched = within;
     let mut scores = vec![0; universe];
-    let Some(mut resolved) = resolve(index, terms) else {
+    let mut body_only = IdSet::empty(universe);
+    let mut resolved = resolve(index, terms, full_text);
+    if resolved.iter().any(|term| term.cannot_match()) {
         return TextMatch {
             matched: IdSet::empty(universe),
             scores,
+            body_only,
         };
-    };
+    }
     // The rarest term first: later terms then only touch what is left.
-    resolved.sort_by_cached_key(|term| match term {
-        Term::Word(words) => index.posting_count(words),
-        Term::Phrase(phrase) => phrase
-            .iter()
-            .map(|w| index.posting_count(w))
-            .min()
-            .unwrap_or(0),
-    });
+    resolved.sort_by_cached_key(|term| term.cost(index));
     let mut found = vec![0u8; universe];
     let mut scratch = vec![0u8; universe];
     for term in &resolved {
@@ -78,40 +90,73 @@ pub(super) fn match_terms(index: &TextIndex, terms: &QueryTerms, within: IdSet) 
             break;
         }
         found.fill(0);
-        match term {
-            Term::Word(words) => index.mark_fields(words, &mut found),
-            Term::Phrase(phrase) => {
+        match &term.kind {
+            TermKind::Word(words) => index.mark_fields(words, &mut found),
+            TermKind::Phrase(phrase) => {
                 mark_phrase_fields(index, phrase, &matched, &mut found, &mut scratch);
+            }
+        }
+        for &id in term.elsewhere.iter().flatten() {
+            if let Some(fields) = found.get_mut(id as usize) {
+                *fields |= Field::Body.bit();
             }
         }
         matched.retain(|id| {
             let fields = found[id as usize];
             scores[id as usize] += SCORES[usize::from(fields & 31)];
+            if fields == Field::Body.bit() {
+                body_only.insert(id);
+            }
             fields != 0
         });
     }
-    TextMatch { matched, scores }
+    body_only.intersect_with(&matched);
+    TextMatch {
+        matched,
+        scores,
+        body_only,
+    }
 }
 
-/// Word ids for each term; `None` when some term has no word in the
-/// catalog, so nothing can match.
-fn resolve(index: &TextIndex, terms: &QueryTerms) -> Option<Vec<Term>> {
-    let words = terms
-        .words
-        .iter()
-        .map(|word| Term::Word(index.prefix_range(word)));
+impl Term {
+    /// No word of the catalog and no full text holds it.
+    fn cannot_match(&self) -> bool {
+        let in_catalog = match &self.kind {
+            TermKind::Word(words) => !words.is_empty(),
+            TermKind::Phrase(phrase) => phrase.iter().all(|words| !words.is_empty()),
+        };
+        !in_catalog && self.elsewhere.as_ref().is_none_or(Vec::is_empty)
+    }
+
+    fn cost(&self, index: &TextIndex) -> usize {
+        let in_catalog = match &self.kind {
+            TermKind::Word(words) => index.posting_count(words),
+            TermKind::Phrase(phrase) => phrase
+                .iter()
+                .map(|w| index.posting_count(w))
+                .min()
+                .unwrap_or(0),
+        };
+        in_catalog + self.elsewhere.as_ref().map_or(0, Vec::len)
+    }
+}
+
+/// Word ids and full-text hits for each term.
+fn resolve(index: &TextIndex, terms: &QueryTerms, full_text: &FullTextHits) -> Vec<Term> {
+    let words = terms.words.iter().map(|word| Term {
+        kind: TermKind::Word(index.prefix_range(word)),
+        elsewhere: word_key(word).and_then(|key| full_text.get(&key).map(<[u32]>::to_vec)),
+    });
     let phrases = terms.phrases.iter().map(|phrase| {
         let (last, leading) = phrase.split_last().expect("phrases have two words or more");
         let mut ranges: Vec<_> = leading.iter().map(|w| index.exact_range(w)).collect();
         ranges.push(index.prefix_range(last));
-        Term::Phrase(ranges)
+        Term {
+            kind: TermKind::Phrase(ranges),
+            elsewhere: phrase_keys(phrase).and_then(|keys| releases_with_all(full_text, &keys)),
+        }
     });
-    let resolved: Vec<Term> = words.chain(phrases).collect();
-    let all_known = resolved.iter().all(|term| match term {
-        Term::Word(words) => !words.is_empty(),
-        Term::Phrase(phrase) => phrase.iter().all(|words| !words.is_empty()),
-    });
-    all_known.then_some(resolved)
+    words.chain(phrases).collect()
 }
 
 /// Marks the fields holding the phrase: first the fields holding all its

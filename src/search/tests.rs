@@ -4,6 +4,7 @@
 mod catalog;
 mod facets;
 mod fixtures;
+mod full_text;
 mod matching;
 mod ordering;
 mod robustness;

@@ -8,7 +8,7 @@ use crate::fold::push_folded;
 
 /// Calls `visit` with the byte range of each word of already folded text.
 /// A plain loop: the index runs it over every word of the catalog.
-pub(super) fn for_each_word(folded: &str, mut visit: impl FnMut(Range<usize>)) {
+pub(crate) fn for_each_word(folded: &str, mut visit: impl FnMut(Range<usize>)) {
     let mut word_start = None;
     for (index, c) in folded.char_indices() {
         match (c.is_alphanumeric(), word_start) {
@@ -35,7 +35,7 @@ pub(super) fn words(folded: &str) -> Vec<&str> {
 /// Replaces `out` with the folded form of `text`, the same as
 /// [`crate::fold::fold`] but reusing `out`'s buffer, and copying ASCII text
 /// whole (folding it only lower-cases it), which most text is.
-pub(super) fn fold_into(text: &str, out: &mut String) {
+pub(crate) fn fold_into(text: &str, out: &mut String) {
     out.clear();
     if text.is_ascii() {
         out.push_str(text);

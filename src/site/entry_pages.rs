@@ -3,7 +3,7 @@
 //! (which run no WebAssembly) see the right title, description and card.
 
 use super::SiteAddress;
-use super::html::{escape, insert_after_body_open, insert_before, set_title};
+use super::html::{escape, insert_after_body_open, insert_before, remove_meta, set_title};
 use crate::STATIC_PAGE_ID;
 use crate::bundle::{Bundle, Release};
 
@@ -11,14 +11,20 @@ use crate::bundle::{Bundle, Release};
 /// (read by the app for canonical links) and the feed link. Trunk's
 /// `<base href>` becomes a `<meta>`: a strict CSP (`base-uri 'none'`)
 /// forbids `<base>`, and every URL the shell uses is absolute anyway.
-pub fn with_site_meta(shell: &str, bundle: &Bundle, address: &SiteAddress) -> String {
+pub fn with_site_meta(shell: &str, bundle: &Bundle, address: &SiteAddress, data_url: &str) -> String {
     let meta = format!(
         "<meta name=\"newsroom:site-url\" content=\"{}\">\
+         <meta name=\"newsroom:data\" content=\"{}\">\
          <meta name=\"description\" content=\"{}\">",
         escape(address.site_url()),
+        escape(data_url),
         escape(&bundle.site.tagline),
     );
-    let shell = set_title(&without_base_element(shell), &bundle.site.name);
+    // Written by an earlier run of the hook on the same folder.
+    let shell = ["newsroom:site-url", "newsroom:data", "description"]
+        .iter()
+        .fold(shell.to_owned(), |shell, name| remove_meta(&shell, name));
+    let shell = set_title(&without_base_element(&shell), &bundle.site.name);
     let shell = shell.replace(
         "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.xml\"",
         &format!(

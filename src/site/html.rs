@@ -43,6 +43,22 @@ pub fn insert_before(shell: &str, marker: &str, html: &str) -> String {
     }
 }
 
+/// Removes every `<meta name="{name}" …>` the build wrote.
+pub fn remove_meta(shell: &str, name: &str) -> String {
+    let opening = format!("<meta name=\"{name}\"");
+    let mut out = String::with_capacity(shell.len());
+    let mut rest = shell;
+    while let Some(start) = rest.find(&opening) {
+        let Some(end) = rest[start..].find('>') else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        rest = &rest[start + end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Inserts `html` right after the opening `<body…>` tag.
 pub fn insert_after_body_open(shell: &str, html: &str) -> String {
     let Some(start) = shell.find("<body") else {

@@ -20,44 +20,16 @@ pub fn externalize_loader(shell: &str, public_url: &str) -> Option<(String, Stri
     let tag = format!(
         "<script type=\"module\" src=\"{}{name}\" integrity=\"sha384-{}\" crossorigin=\"anonymous\"></script>",
         super::html::escape(public_url),
-        base64(&digest)
+        crate::base64::encode(&digest)
     );
     let end = body_start + body_len + "</script>".len();
     let rewritten = format!("{}{tag}{}", &shell[..start], &shell[end..]);
     Some((rewritten, name, script))
 }
 
-/// Standard base64 with padding, as SRI wants it.
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = (chunk[0] as u32) << 16
-            | (*chunk.get(1).unwrap_or(&0) as u32) << 8
-            | *chunk.get(2).unwrap_or(&0) as u32;
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn base64_matches_the_standard() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
-    }
 
     #[test]
     fn the_inline_loader_becomes_a_hashed_file() {

@@ -1,0 +1,37 @@
+//! The small file that says how the derived data is laid out.
+
+use serde::{Deserialize, Serialize};
+
+/// The derived files' format; the app refuses others with a message.
+pub const FORMAT_VERSION: u64 = 1;
+
+pub const INDEX_FILE: &str = "index.json";
+pub const MANIFEST_FILE: &str = "manifest.json";
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub version: u64,
+    /// Releases in the light index; term postings are positions in it.
+    pub releases: usize,
+    /// How many body shards; 0 when no release has a body.
+    pub body_shards: u32,
+    /// The first term of each term-index piece, in order.
+    pub term_pieces: Vec<String>,
+}
+
+pub fn body_shard_file(shard: u32) -> String {
+    format!("bodies/{shard}.json")
+}
+
+pub fn term_piece_file(piece: usize) -> String {
+    format!("terms/{piece}.json")
+}
+
+/// The shard holding a release's body: FNV-1a of the slug, stable across
+/// builds and platforms.
+pub fn shard_of(slug: &str, shards: u32) -> u32 {
+    let hash = slug.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    hash % shards.max(1)
+}

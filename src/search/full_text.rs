@@ -1,0 +1,94 @@
+//! Full texts searched outside the catalog. In the app, bodies are not in
+//! the catalog: the build's term index says which releases' bodies hold a
+//! word, fetched piece by piece. The engine takes those answers as
+//! [`FullTextHits`] and treats them as matches in the body field.
+
+use std::collections::HashMap;
+
+use super::query::QueryTerms;
+
+/// Shorter words are looked up in titles, summaries, topics and places
+/// only: one or two letters would fetch a large part of the term index on
+/// every keystroke.
+pub const FULL_TEXT_MIN_PREFIX: usize = 3;
+
+/// One lookup in the term index: a word, or every word starting with it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FullTextKey {
+    pub word: String,
+    pub prefix: bool,
+}
+
+/// For each key, the catalog ids (ascending) of releases whose full text
+/// holds a word it finds.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FullTextHits {
+    hits: HashMap<FullTextKey, Vec<u32>>,
+}
+
+impl FullTextHits {
+    pub fn insert(&mut self, key: FullTextKey, mut ids: Vec<u32>) {
+        ids.sort_unstable();
+        ids.dedup();
+        self.hits.insert(key, ids);
+    }
+
+    pub fn get(&self, key: &FullTextKey) -> Option<&[u32]> {
+        self.hits.get(key).map(Vec::as_slice)
+    }
+
+    pub fn contains(&self, key: &FullTextKey) -> bool {
+        self.hits.contains_key(key)
+    }
+}
+
+impl QueryTerms {
+    /// What to look up in the term index for these terms, sorted, unique.
+    pub fn full_text_keys(&self) -> Vec<FullTextKey> {
+        let words = self.words.iter().filter_map(|word| word_key(word));
+        let phrases = self.phrases.iter().filter_map(|p| phrase_keys(p)).flatten();
+        let mut keys: Vec<FullTextKey> = words.chain(phrases).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+}
+
+/// A word is looked up as a prefix, from [`FULL_TEXT_MIN_PREFIX`] characters.
+pub(super) fn word_key(word: &str) -> Option<FullTextKey> {
+    (word.chars().count() >= FULL_TEXT_MIN_PREFIX).then(|| FullTextKey {
+        word: word.to_owned(),
+        prefix: true,
+    })
+}
+
+/// A phrase needs its leading words exactly and its last as a prefix. The
+/// term index has no word positions, so in a full text a phrase matches
+/// when all its words are there.
+pub(super) fn phrase_keys(phrase: &[String]) -> Option<Vec<FullTextKey>> {
+    let (last, leading) = phrase.split_last()?;
+    let mut keys: Vec<FullTextKey> = leading
+        .iter()
+        .map(|word| FullTextKey {
+            word: word.clone(),
+            prefix: false,
+        })
+        .collect();
+    keys.push(word_key(last)?);
+    Some(keys)
+}
+
+/// The ids whose full text matches every key (ascending); `None` when some
+/// key was not looked up.
+pub(super) fn releases_with_all(hits: &FullTextHits, keys: &[FullTextKey]) -> Option<Vec<u32>> {
+    let mut lists: Vec<&[u32]> = keys.iter().map(|key| hits.get(key)).collect::<Option<_>>()?;
+    lists.sort_by_key(|list| list.len());
+    let (first, rest) = lists.split_first()?;
+    Some(
+        first
+            .iter()
+            .copied()
+            .filter(|id| rest.iter().all(|list| list.binary_search(id).is_ok()))
+            .collect(),
+    )
+}
