@@ -21,6 +21,10 @@ step "release build at / (dist)"
 NEWSROOM_SITE_URL=http://127.0.0.1:8080 scripts/build.sh --dist dist
 step "release build under /newsroom/ (dist-subpath)"
 NEWSROOM_SITE_URL=http://127.0.0.1:8080 scripts/build.sh --public-url /newsroom/ --dist dist-subpath
+step "the same app with 2,000 generated releases with bodies (dist-fulltext)"
+rm -rf dist-fulltext && cp -r dist dist-fulltext && rm -rf dist-fulltext/data dist-fulltext/releases
+native_cargo run --quiet --release --bin newsroom-cli -- generate 2000 --seed 5 -o target/fulltext-bundle.json
+native_cargo run --quiet --release --bin newsroom-cli -- site --dist dist-fulltext --site-url http://127.0.0.1:8080 target/fulltext-bundle.json
 
 cd tests/browser
 step "browser tests (Chromium)"

@@ -3,8 +3,10 @@
 //! compute.
 
 mod base_path;
+mod body;
 mod facets_panel;
 mod focus;
+mod full_text;
 mod layout;
 mod load;
 mod release_page;
@@ -53,6 +55,7 @@ fn App() -> impl IntoView {
     let state = load::start_loading(&base);
     provide_context(state);
     provide_context(timeline::ReturnTo::default());
+    provide_context(body::ShardCache::default());
     provide_context(focus::FirstView::new());
 
     view! {

@@ -12,8 +12,8 @@
 //! - `app` (wasm32 only): the Leptos views.
 
 pub mod address;
-pub mod bundle;
 pub mod base64;
+pub mod bundle;
 pub mod date;
 pub mod derived;
 pub mod filters;

@@ -8,7 +8,11 @@ use crate::filters::Filters;
 
 /// The app's view of [`SiteAddress`], plus the URLs only the app makes.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct BasePath(SiteAddress);
+pub struct BasePath {
+    address: SiteAddress,
+    /// The derived data's folder (`/data/<digest>/`), from the build.
+    data: String,
+}
 
 impl BasePath {
     pub fn from_document() -> BasePath {
@@ -38,29 +42,39 @@ impl BasePath {
                     .origin()
                     .unwrap_or_default()
             });
-        BasePath(SiteAddress::new(&prefix, &site_url))
+        let address = SiteAddress::new(&prefix, &site_url);
+        // Written by the build; without it (a bare `trunk serve` shell),
+        // the index fetch fails with a message naming the address.
+        let data =
+            meta("newsroom:data").unwrap_or_else(|| format!("{}data/", address.public_url()));
+        BasePath { address, data }
+    }
+
+    /// A file of the derived data, e.g. `index.json`.
+    pub fn data(&self, file: &str) -> String {
+        format!("{}{file}", self.data)
     }
 
     /// For `<Router base>`: no trailing slash, empty at the root.
     pub fn router_base(&self) -> String {
-        self.0.public_url().trim_end_matches('/').to_owned()
+        self.address.public_url().trim_end_matches('/').to_owned()
     }
 
     /// A file of the site, e.g. `releases.json`.
     pub fn asset(&self, file: &str) -> String {
-        format!("{}{file}", self.0.public_url())
+        format!("{}{file}", self.address.public_url())
     }
 
     /// The timeline, with filters in the query string.
     pub fn timeline(&self, filters: &Filters) -> String {
-        format!("{}{}", self.0.public_url(), filters.to_query())
+        format!("{}{}", self.address.public_url(), filters.to_query())
     }
 
     pub fn release(&self, slug: &str) -> String {
-        self.0.release_path(slug)
+        self.address.release_path(slug)
     }
 
     pub fn canonical_release(&self, slug: &str) -> String {
-        self.0.release_url(slug)
+        self.address.release_url(slug)
     }
 }

@@ -1,5 +1,7 @@
-//! Fetching the bundle once at start, with a time limit, and turning every
-//! way it can fail into a message that says what failed.
+//! Fetching the light index (the releases without their bodies) and the
+//! manifest of the derived data once at start, with a time limit, and
+//! turning every way it can fail into a message that says what failed.
+//! Bodies and the full-text index come later, as a reader needs them.
 
 use std::fmt;
 use std::sync::Arc;
@@ -10,7 +12,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
 use super::BasePath;
-use crate::bundle::{BundleError, Problem, Site, check_bundle};
+use crate::bundle::{BundleError, Problem, Site, check_bundle_bytes};
+use crate::derived::manifest::{FORMAT_VERSION, INDEX_FILE, MANIFEST_FILE, Manifest};
 use crate::search::Catalog;
 
 /// How long the bundle may take before the reader is told.
@@ -23,6 +26,10 @@ pub struct Newsroom {
     /// Problems that left releases out; shown, never dropped silently.
     pub problems: Vec<Problem>,
     pub left_out: usize,
+    pub manifest: Manifest,
+    /// For each position in the light index, the catalog id (`u32::MAX`
+    /// when that release was left out): the term index names positions.
+    pub id_of_position: Vec<u32>,
 }
 
 #[derive(Clone)]
@@ -53,6 +60,11 @@ pub enum LoadError {
         url: String,
         error: BundleError,
     },
+    /// The manifest does not describe this index (a partial upload).
+    Manifest {
+        url: String,
+        detail: String,
+    },
 }
 
 impl LoadError {
@@ -61,7 +73,24 @@ impl LoadError {
         match self {
             LoadError::Network { .. } | LoadError::TimedOut { .. } => true,
             LoadError::Status { status, .. } => *status >= 500 || *status == 429 || *status == 408,
-            LoadError::Bundle { .. } => false,
+            LoadError::Bundle { .. } | LoadError::Manifest { .. } => false,
+        }
+    }
+}
+
+impl LoadError {
+    /// Why, without naming the file: for the parts fetched later (a body,
+    /// a piece of the full-text index), whose message says what they are.
+    pub fn reason(&self) -> String {
+        match self {
+            LoadError::Network { .. } => "the network request failed".to_owned(),
+            LoadError::TimedOut { seconds, .. } => {
+                format!("it did not arrive within {seconds} seconds")
+            }
+            LoadError::Status { status, text, .. } => {
+                format!("the server answered {status} {text}")
+            }
+            other => other.to_string(),
         }
     }
 }
@@ -92,25 +121,35 @@ impl fmt::Display for LoadError {
             LoadError::Bundle { url, error } => {
                 write!(f, "The releases file {url} cannot be read: {error}.")
             }
+            LoadError::Manifest { url, detail } => write!(
+                f,
+                "The search data at {url} does not match the releases: {detail}. \
+                 The site may be half-way through an update; reload in a minute."
+            ),
         }
     }
 }
 
-/// Starts the one fetch of the bundle and returns the state it will fill.
+/// Starts the one load of the light index and returns the state it will fill.
 pub fn start_loading(base: &BasePath) -> RwSignal<LoadState> {
     let state = RwSignal::new(LoadState::Loading);
-    reload(state, base.asset("releases.json"));
+    reload(state, base.clone());
     state
 }
 
-/// (Re)fetches into `state`; used at start and by "Try again".
-pub fn reload(state: RwSignal<LoadState>, url: String) {
+/// (Re)loads into `state`; used at start and by "Try again".
+pub fn reload(state: RwSignal<LoadState>, base: BasePath) {
     state.set(LoadState::Loading);
     leptos::task::spawn_local(async move {
-        let next = match fetch_text(&url)
-            .await
-            .and_then(|text| read_bundle(&url, &text))
-        {
+        let index_url = base.data(INDEX_FILE);
+        let manifest_url = base.data(MANIFEST_FILE);
+        let (index, manifest) =
+            futures::future::join(fetch_bytes(&index_url), fetch_bytes(&manifest_url)).await;
+        let next = match index
+            .and_then(|index| manifest.map(|manifest| (index, manifest)))
+            .and_then(|(index, manifest)| {
+                read_newsroom(&index_url, &index, &manifest_url, &manifest)
+            }) {
             Ok(newsroom) => {
                 // Lets the benchmark split start-up into fetch, index and render.
                 if let Some(performance) = window().performance() {
@@ -124,21 +163,46 @@ pub fn reload(state: RwSignal<LoadState>, url: String) {
     });
 }
 
-fn read_bundle(url: &str, text: &str) -> Result<Newsroom, LoadError> {
-    let checked = check_bundle(text).map_err(|error| LoadError::Bundle {
+fn read_newsroom(
+    url: &str,
+    index: &[u8],
+    manifest_url: &str,
+    manifest: &[u8],
+) -> Result<Newsroom, LoadError> {
+    let checked = check_bundle_bytes(index).map_err(|error| LoadError::Bundle {
         url: url.to_owned(),
         error,
     })?;
+    let manifest_error = |detail: String| LoadError::Manifest {
+        url: manifest_url.to_owned(),
+        detail,
+    };
+    let manifest: Manifest = serde_json::from_slice(manifest)
+        .map_err(|e| manifest_error(format!("it cannot be read ({e})")))?;
+    if manifest.version != FORMAT_VERSION {
+        return Err(manifest_error(format!(
+            "its format is {}, this app reads {FORMAT_VERSION}",
+            manifest.version
+        )));
+    }
+    let mut id_of_position = vec![u32::MAX; checked.releases_in_source];
+    for (id, &position) in checked.source_positions.iter().enumerate() {
+        id_of_position[position as usize] = id as u32;
+    }
     let left_out = checked.left_out();
     Ok(Newsroom {
         site: checked.bundle.site,
         catalog: Catalog::new(checked.bundle.releases),
         problems: checked.problems,
         left_out,
+        manifest,
+        id_of_position,
     })
 }
 
-async fn fetch_text(url: &str) -> Result<String, LoadError> {
+/// Fetches a file of the site as bytes (no UTF-16 round trip through a JS
+/// string), giving up after [`FETCH_TIMEOUT_MS`].
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
     let controller = web_sys::AbortController::new().ok();
     let timer = controller.as_ref().and_then(|controller| {
         let controller = controller.clone();
@@ -175,9 +239,9 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
             text: response.status_text(),
         });
     }
-    let text = response.text().await.map_err(|_| failure(aborted()));
+    let bytes = response.binary().await.map_err(|_| failure(aborted()));
     clear(timer);
-    text
+    bytes
 }
 
 fn clear(timer: Option<i32>) {

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_params_map;
 
+use super::body::FetchedBody;
 use super::timeline::ReturnTo;
 use super::{BasePath, use_newsroom};
 use crate::bundle::Release;
@@ -54,12 +55,18 @@ fn ReleaseView(index: usize) -> impl IntoView {
         let links = release.topics.iter().map(|t| view! { <li>{filter_link(FacetKey::Topic(t.clone()), t.clone())}</li> }).collect_view();
         view! { <div class="facts__row"><dt>"Topics"</dt><dd><ul class="inline-list">{links}</ul></dd></div> }
     });
-    let body = release.body.is_some().then(|| {
-        release
+    // A bundle read whole has bodies; the light index says where to fetch.
+    let body = if release.body.is_some() {
+        let paragraphs = release
             .body_paragraphs()
             .map(|p| view! { <p>{p.to_owned()}</p> })
-            .collect_view()
-    });
+            .collect_view();
+        Some(view! { <div class="release__body">{paragraphs}</div> }.into_any())
+    } else if release.has_body {
+        Some(view! { <FetchedBody slug=release.slug.to_string() /> }.into_any())
+    } else {
+        None
+    };
     let source = release.followable_source_url().map(|url| {
         view! { <p class="release__source"><a href=url.to_owned() rel="noopener noreferrer">"Original release on the source site"</a></p> }
     });
@@ -84,7 +91,7 @@ fn ReleaseView(index: usize) -> impl IntoView {
                 {topics}
             </dl>
             <p class="release__summary">{release.summary.clone()}</p>
-            {body.map(|paragraphs| view! { <div class="release__body">{paragraphs}</div> })}
+            {body}
             {source}
             <CopyLink url=canonical />
             <Neighbours index />

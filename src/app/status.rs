@@ -22,14 +22,13 @@ pub fn LoadFailed(error: LoadError) -> impl IntoView {
     let base = expect_context::<BasePath>();
     let state = expect_context::<RwSignal<LoadState>>();
     let transient = error.is_transient();
-    let url = base.asset("releases.json");
     view! {
         <Title text="Releases could not be loaded" />
         <section class="status status--error" role="alert" aria-labelledby="load-failed-title">
             <h1 id="load-failed-title" tabindex="-1">"The releases could not be loaded"</h1>
             <p class="status__message">{error.to_string()}</p>
             {transient.then(|| view! {
-                <button type="button" class="button" on:click=move |_| reload(state, url.clone())>
+                <button type="button" class="button" on:click=move |_| reload(state, base.clone())>
                     "Try again"
                 </button>
             })}

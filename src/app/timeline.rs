@@ -8,12 +8,13 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use super::facets_panel::{FiltersPanel, RemoveChip};
+use super::full_text::{FullTextSearch, FullTextStatus, full_text_search};
 use super::text::highlighted;
 use super::{BasePath, use_newsroom};
 use crate::bundle::Release;
 use crate::date::month_name;
 use crate::filters::{Filters, Sort};
-use crate::search::{QueryTerms, SearchResult};
+use crate::search::{Catalog, FullTextHits, QueryTerms, SearchResult};
 use crate::wording::{result_count, thousands};
 
 /// Results shown per page: keeps the page light at any bundle size.
@@ -41,6 +42,7 @@ impl Default for ReturnTo {
 pub struct Browse {
     pub filters: Memo<Filters>,
     pub result: Memo<SearchResult>,
+    pub full_text: FullTextSearch,
     /// Goes to the given filters; `replace` for typing, push otherwise.
     pub go: Callback<(Filters, bool)>,
 }
@@ -51,8 +53,15 @@ pub fn TimelinePage() -> impl IntoView {
     let base = expect_context::<BasePath>();
     let location = use_location();
     let filters = Memo::new(move |_| location.search.with(|search| Filters::from_query(search)));
+    let full_text = full_text_search(newsroom.clone(), base.clone(), filters);
     let searcher = newsroom.clone();
-    let result = Memo::new(move |_| filters.with(|f| searcher.catalog.search(f)));
+    let result = Memo::new(move |_| {
+        filters.with(|f| {
+            full_text
+                .hits
+                .with(|hits| timed_search(&searcher.catalog, f, hits))
+        })
+    });
     let navigate = use_navigate();
     let nav_base = base.clone();
     let go = Callback::new(move |(next, replace): (Filters, bool)| {
@@ -67,6 +76,7 @@ pub fn TimelinePage() -> impl IntoView {
     let browse = Browse {
         filters,
         result,
+        full_text,
         go,
     };
     provide_context(browse);
@@ -86,6 +96,7 @@ pub fn TimelinePage() -> impl IntoView {
                 <section class="results" aria-labelledby="results-heading">
                     <h2 id="results-heading" class="visually-hidden">"Results"</h2>
                     <ResultCount />
+                    <FullTextNote />
                     <ResultList />
                     <Pagination />
                 </section>
@@ -146,6 +157,36 @@ fn ResultCount() -> impl IntoView {
     }
 }
 
+/// The engine's own time per search, as a User Timing measure
+/// (`newsroom:search`) for the benchmark and the browser's profiler.
+fn timed_search(catalog: &Catalog, filters: &Filters, hits: &FullTextHits) -> SearchResult {
+    const START: &str = "newsroom:search-start";
+    let performance = window().performance();
+    if let Some(performance) = &performance {
+        let _ = performance.mark(START);
+    }
+    let result = catalog.search_with(filters, hits);
+    if let Some(performance) = &performance {
+        let _ = performance.measure_with_start_mark("newsroom:search", START);
+        performance.clear_marks_with_mark_name(START);
+    }
+    result
+}
+
+/// Whether full texts are still being searched, or could not be.
+#[component]
+fn FullTextNote() -> impl IntoView {
+    let browse = expect_context::<Browse>();
+    let text = move || match browse.full_text.status.get() {
+        FullTextStatus::Done => String::new(),
+        FullTextStatus::Searching => "Searching the full texts…".to_owned(),
+        FullTextStatus::Failed(reason) => format!(
+            "The full texts could not be searched: {reason}. The results come from titles, summaries, topics and places."
+        ),
+    };
+    view! { <p class="full-text-note" role="status">{text}</p> }
+}
+
 #[component]
 fn ResultList() -> impl IntoView {
     let browse = expect_context::<Browse>();
@@ -172,9 +213,12 @@ fn ResultList() -> impl IntoView {
         let start = ((page - 1) * PAGE_SIZE).min(result.ids.len());
         let end = (start + PAGE_SIZE).min(result.ids.len());
         let releases = newsroom.catalog.releases();
-        let shown: Vec<&Release> = result.ids[start..end]
+        let shown: Vec<Shown> = result.ids[start..end]
             .iter()
-            .map(|&id| &releases[id as usize])
+            .map(|&id| Shown {
+                release: &releases[id as usize],
+                body_only: result.body_only.binary_search(&id).is_ok(),
+            })
             .collect();
         let grouped = result.sort != Sort::Relevance;
         render_entries(&shown, grouped, &result.terms, &base).into_any()
@@ -182,9 +226,15 @@ fn ResultList() -> impl IntoView {
     view! { <div class="timeline" on:click=remember>{list}</div> }
 }
 
+/// A release on the page, and whether only its full text matched.
+struct Shown<'a> {
+    release: &'a Release,
+    body_only: bool,
+}
+
 /// Entries, under year and month headings when the order is by date.
 fn render_entries(
-    shown: &[&Release],
+    shown: &[Shown],
     grouped: bool,
     terms: &QueryTerms,
     base: &BasePath,
@@ -192,23 +242,23 @@ fn render_entries(
     if !grouped {
         let entries = shown
             .iter()
-            .map(|r| entry(r, terms, base, "h3"))
+            .map(|shown| entry(shown, terms, base, "h3"))
             .collect_view();
         return view! { <ol class="entries entries--ranked">{entries}</ol> }.into_any();
     }
     let mut years = Vec::new();
     let mut i = 0;
     while i < shown.len() {
-        let year = shown[i].published.year();
+        let year = shown[i].release.published.year();
         let mut months = Vec::new();
-        while i < shown.len() && shown[i].published.year() == year {
-            let month = shown[i].published.month();
+        while i < shown.len() && shown[i].release.published.year() == year {
+            let month = shown[i].release.published.month();
             let mut entries = Vec::new();
             while i < shown.len()
-                && shown[i].published.year() == year
-                && shown[i].published.month() == month
+                && shown[i].release.published.year() == year
+                && shown[i].release.published.month() == month
             {
-                entries.push(entry(shown[i], terms, base, "h4"));
+                entries.push(entry(&shown[i], terms, base, "h4"));
                 i += 1;
             }
             let id = format!("m-{year}-{month:02}");
@@ -233,11 +283,12 @@ fn render_entries(
 }
 
 fn entry(
-    release: &Release,
+    shown: &Shown,
     terms: &QueryTerms,
     base: &BasePath,
     heading: &'static str,
 ) -> impl IntoView + use<> {
+    let release = shown.release;
     let href = base.release(release.slug.as_str());
     let title = highlighted(&release.title, terms);
     let title = if heading == "h3" {
@@ -266,6 +317,7 @@ fn entry(
             {(!meta.is_empty()).then(|| view! { <p class="entry__meta">{meta.join(" · ")}</p> })}
             {topics}
             <p class="entry__summary">{highlighted(&release.summary, terms)}</p>
+            {shown.body_only.then(|| view! { <p class="entry__match">"Found in the full text"</p> })}
         </li>
     }
 }

@@ -54,7 +54,9 @@ pub enum BundleError {
     /// The file is empty.
     Empty,
     /// Not UTF-8 text; `byte` is the offset of the first invalid byte.
-    Encoding { byte: usize },
+    Encoding {
+        byte: usize,
+    },
     /// JSON, but the top level is not a bundle.
     Shape(Problem),
     UnsupportedVersion(String),
@@ -92,6 +94,9 @@ pub struct Checked {
     pub problems: Vec<Problem>,
     /// How many releases the source held, valid or not.
     pub releases_in_source: usize,
+    /// Each kept release's position in the source's list (the derived
+    /// term index names releases by these).
+    pub source_positions: Vec<u32>,
 }
 
 impl Checked {
@@ -132,7 +137,8 @@ pub fn check_bundle(text: &str) -> Result<Checked, BundleError> {
 }
 
 fn check_tree(text: &str, trimmed: &str) -> Result<Checked, BundleError> {
-    let root: Value = serde_json::from_str(trimmed).map_err(|error| json_error(text, trimmed, &error))?;
+    let root: Value =
+        serde_json::from_str(trimmed).map_err(|error| json_error(text, trimmed, &error))?;
     let Value::Object(root) = root else {
         return Err(shape(
             "(top level)",
@@ -197,6 +203,7 @@ fn finish(site: Site, collected: Collected) -> Checked {
         },
         problems: collected.problems,
         releases_in_source: collected.seen,
+        source_positions: collected.positions,
     }
 }
 

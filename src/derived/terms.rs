@@ -99,7 +99,10 @@ fn encode(positions: &[u32], universe: usize) -> Postings {
             gap
         })
         .collect();
-    let gaps_chars: usize = gaps.iter().map(|g| g.checked_ilog10().unwrap_or(0) as usize + 2).sum();
+    let gaps_chars: usize = gaps
+        .iter()
+        .map(|g| g.checked_ilog10().unwrap_or(0) as usize + 2)
+        .sum();
     let bitmap_chars = universe.div_ceil(8).div_ceil(3) * 4;
     if gaps_chars <= bitmap_chars {
         return Postings::Gaps(gaps);
@@ -175,7 +178,12 @@ pub fn read_piece(bytes: &[u8]) -> Result<Piece, String> {
 
 impl Piece {
     /// Adds to `out` the positions of the releases with a word `key` finds.
-    pub fn collect(&self, key: &FullTextKey, universe: usize, out: &mut Vec<u32>) -> Result<(), String> {
+    pub fn collect(
+        &self,
+        key: &FullTextKey,
+        universe: usize,
+        out: &mut Vec<u32>,
+    ) -> Result<(), String> {
         let word = key.word.as_str();
         let start = self.terms.partition_point(|(term, _)| term.as_str() < word);
         for (term, postings) in &self.terms[start..] {

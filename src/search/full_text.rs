@@ -81,7 +81,10 @@ pub(super) fn phrase_keys(phrase: &[String]) -> Option<Vec<FullTextKey>> {
 /// The ids whose full text matches every key (ascending); `None` when some
 /// key was not looked up.
 pub(super) fn releases_with_all(hits: &FullTextHits, keys: &[FullTextKey]) -> Option<Vec<u32>> {
-    let mut lists: Vec<&[u32]> = keys.iter().map(|key| hits.get(key)).collect::<Option<_>>()?;
+    let mut lists: Vec<&[u32]> = keys
+        .iter()
+        .map(|key| hits.get(key))
+        .collect::<Option<_>>()?;
     lists.sort_by_key(|list| list.len());
     let (first, rest) = lists.split_first()?;
     Some(

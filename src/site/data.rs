@@ -73,11 +73,12 @@ pub fn data_files(bundle: &Bundle) -> DataFiles {
 impl DataFiles {
     pub fn write(&self, dist: &Path) -> std::io::Result<()> {
         let folder = dist.join(&self.folder);
-        for sub in ["bodies", "terms"] {
-            std::fs::create_dir_all(folder.join(sub))?;
-        }
         for (path, contents) in &self.files {
-            std::fs::write(folder.join(path), contents)?;
+            let path = folder.join(path);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(path, contents)?;
         }
         Ok(())
     }

@@ -11,7 +11,12 @@ use crate::bundle::{Bundle, Release};
 /// (read by the app for canonical links) and the feed link. Trunk's
 /// `<base href>` becomes a `<meta>`: a strict CSP (`base-uri 'none'`)
 /// forbids `<base>`, and every URL the shell uses is absolute anyway.
-pub fn with_site_meta(shell: &str, bundle: &Bundle, address: &SiteAddress, data_url: &str) -> String {
+pub fn with_site_meta(
+    shell: &str,
+    bundle: &Bundle,
+    address: &SiteAddress,
+    data_url: &str,
+) -> String {
     let meta = format!(
         "<meta name=\"newsroom:site-url\" content=\"{}\">\
          <meta name=\"newsroom:data\" content=\"{}\">\

@@ -36,6 +36,8 @@ impl ReleaseProblems {
 /// The valid releases in source order, and a problem for each one left out.
 pub(super) struct Collected {
     pub releases: Vec<Release>,
+    /// Each kept release's position in the source list.
+    pub positions: Vec<u32>,
     pub problems: Vec<Problem>,
     pub seen: usize,
     first_use: HashMap<Slug, usize>,
@@ -45,6 +47,7 @@ impl Collected {
     pub(super) fn with_capacity(capacity: usize) -> Collected {
         Collected {
             releases: Vec::with_capacity(capacity),
+            positions: Vec::with_capacity(capacity),
             problems: Vec::new(),
             seen: 0,
             first_use: HashMap::with_capacity(capacity),
@@ -71,6 +74,8 @@ impl Collected {
             return;
         }
         self.first_use.insert(release.slug.clone(), problems.index);
+        self.positions
+            .push(u32::try_from(problems.index).unwrap_or(u32::MAX));
         self.releases.push(release);
     }
 
@@ -274,7 +279,11 @@ fn label_list<F: Fields + ?Sized>(
 
 /// Facet labels: short, not blank, one line. `path` is only built for a
 /// problem: most labels have none.
-fn check_label(text: &str, path: &dyn Fn() -> String, problems: &mut ReleaseProblems) -> Option<String> {
+fn check_label(
+    text: &str,
+    path: &dyn Fn() -> String,
+    problems: &mut ReleaseProblems,
+) -> Option<String> {
     let label = text.trim();
     let message = if label.is_empty() {
         "is empty".to_owned()

@@ -261,7 +261,12 @@ fn the_typed_path_and_the_tree_path_agree() {
     let texts = [
         seed,
         synthetic,
-        bundle_with(vec![release("a", "2023-10-23"), release("a", "2022-01-01"), spaced, bad_date]),
+        bundle_with(vec![
+            release("a", "2023-10-23"),
+            release("a", "2022-01-01"),
+            spaced,
+            bad_date,
+        ]),
         bundle_with(vec![]),
     ];
     for text in &texts {
@@ -274,7 +279,10 @@ fn the_typed_path_and_the_tree_path_agree() {
 #[test]
 fn surprises_leave_the_typed_path_for_exact_messages() {
     let mut broken = release("a", "2023-10-23");
-    broken.as_object_mut().unwrap().insert("title".into(), json!(42));
+    broken
+        .as_object_mut()
+        .unwrap()
+        .insert("title".into(), json!(42));
     for text in [
         bundle_with(vec![broken]),
         r#"{"version": 2, "site": {"name": "N"}, "releases": []}"#.to_owned(),
@@ -297,7 +305,10 @@ fn bytes_that_are_not_utf8_are_named() {
 #[test]
 fn the_light_index_flag_says_a_body_exists_elsewhere() {
     let mut light = release("a", "2023-10-23");
-    light.as_object_mut().unwrap().insert("has_body".into(), json!(true));
+    light
+        .as_object_mut()
+        .unwrap()
+        .insert("has_body".into(), json!(true));
     let checked = check_bundle(&bundle_with(vec![light, release("b", "2023-10-23")])).unwrap();
     let flags: Vec<bool> = checked.bundle.releases.iter().map(|r| r.has_body).collect();
     assert_eq!(flags, [true, false]);

@@ -12,7 +12,11 @@ fn brute_force(releases: &[Release], key: &FullTextKey) -> Vec<u32> {
         let mut found = false;
         for_each_word(&folded, |range| {
             let word = &folded[range];
-            found |= if key.prefix { word.starts_with(&key.word) } else { word == key.word };
+            found |= if key.prefix {
+                word.starts_with(&key.word)
+            } else {
+                word == key.word
+            };
         });
         if found {
             out.push(position as u32);
@@ -37,19 +41,39 @@ fn look_up(index: &TermIndex, key: &FullTextKey, universe: usize) -> Vec<u32> {
 fn every_lookup_finds_what_reading_the_bodies_finds() {
     let bundle = synthetic_bundle(1500, 7, true);
     let index = build_term_index(&bundle.releases);
-    assert!(index.pieces.len() > 4, "several pieces: {}", index.pieces.len());
+    assert!(
+        index.pieces.len() > 4,
+        "several pieces: {}",
+        index.pieces.len()
+    );
     assert!(index.pieces.iter().all(|p| p.len() < PIECE_BYTES * 2));
     let universe = bundle.releases.len();
-    for query in ["training", "tra", "pol", "osce", "zzz", "ministry", "a", "sup"] {
+    for query in [
+        "training", "tra", "pol", "osce", "zzz", "ministry", "a", "sup",
+    ] {
         for prefix in [true, false] {
-            let key = FullTextKey { word: query.into(), prefix };
-            assert_eq!(look_up(&index, &key, universe), brute_force(&bundle.releases, &key), "{query} {prefix}");
+            let key = FullTextKey {
+                word: query.into(),
+                prefix,
+            };
+            assert_eq!(
+                look_up(&index, &key, universe),
+                brute_force(&bundle.releases, &key),
+                "{query} {prefix}"
+            );
         }
     }
     // Every first word of a piece, as a prefix and exactly (piece edges).
     for word in index.first_words.iter().step_by(3) {
-        let key = FullTextKey { word: word.clone(), prefix: true };
-        assert_eq!(look_up(&index, &key, universe), brute_force(&bundle.releases, &key), "{word}");
+        let key = FullTextKey {
+            word: word.clone(),
+            prefix: true,
+        };
+        assert_eq!(
+            look_up(&index, &key, universe),
+            brute_force(&bundle.releases, &key),
+            "{word}"
+        );
     }
 }
 
@@ -82,7 +106,10 @@ fn no_bodies_no_pieces() {
     let bundle = synthetic_bundle(50, 1, false);
     let index = build_term_index(&bundle.releases);
     assert!(index.pieces.is_empty() && index.first_words.is_empty());
-    let key = FullTextKey { word: "training".into(), prefix: true };
+    let key = FullTextKey {
+        word: "training".into(),
+        prefix: true,
+    };
     assert_eq!(pieces_for(&index.first_words, &key), 0..0);
 }
 
@@ -91,5 +118,13 @@ fn query_keys_follow_the_terms() {
     let keys = QueryTerms::parse("po training \"rule of law\" \"on ab\"").full_text_keys();
     let words: Vec<(&str, bool)> = keys.iter().map(|k| (k.word.as_str(), k.prefix)).collect();
     // "po" is too short; "on ab" ends in a short word, so it has no keys.
-    assert_eq!(words, [("law", true), ("of", false), ("rule", false), ("training", true)]);
+    assert_eq!(
+        words,
+        [
+            ("law", true),
+            ("of", false),
+            ("rule", false),
+            ("training", true)
+        ]
+    );
 }

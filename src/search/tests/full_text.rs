@@ -33,7 +33,14 @@ fn light_catalog_plus_term_index_equals_the_full_catalog() {
         .collect();
     let with_bodies = Catalog::new(full.clone());
     let without = Catalog::new(light);
-    for query in ["training", "police reform", "osce workshop ministry", "tra", "sup", "zzzz"] {
+    for query in [
+        "training",
+        "police reform",
+        "osce workshop ministry",
+        "tra",
+        "sup",
+        "zzzz",
+    ] {
         let filters = Filters::default().with_query(query);
         let expected = with_bodies.search(&filters);
         let hits = hits_for(query, &full);
@@ -57,22 +64,48 @@ fn body_only_matches_are_named() {
         let release = &full[*id as usize];
         let visible = format!("{} {}", release.title, release.summary).to_lowercase();
         assert!(!visible.contains("training"), "{}", release.slug);
-        assert!(release.body.as_ref().unwrap().to_lowercase().contains("training"));
+        assert!(
+            release
+                .body
+                .as_ref()
+                .unwrap()
+                .to_lowercase()
+                .contains("training")
+        );
     }
 }
 
 #[test]
 fn a_phrase_in_a_full_text_needs_all_its_words() {
     let full = synthetic_bundle(300, 2, true).releases;
-    let light: Vec<_> = full.iter().cloned().map(|mut r| { r.body = None; r }).collect();
+    let light: Vec<_> = full
+        .iter()
+        .cloned()
+        .map(|mut r| {
+            r.body = None;
+            r
+        })
+        .collect();
     let catalog = Catalog::new(light);
     let query = "\"police training\"";
-    let found = catalog.search_with(&Filters::default().with_query(query), &hits_for(query, &full));
+    let found = catalog.search_with(
+        &Filters::default().with_query(query),
+        &hits_for(query, &full),
+    );
     let exact = Catalog::new(full.clone()).search(&Filters::default().with_query(query));
-    assert!(exact.ids.iter().all(|id| found.ids.contains(id)), "a superset");
+    assert!(
+        exact.ids.iter().all(|id| found.ids.contains(id)),
+        "a superset"
+    );
     for id in &found.ids {
         let r = &full[*id as usize];
-        let text = format!("{} {} {}", r.title, r.summary, r.body.as_deref().unwrap_or("")).to_lowercase();
+        let text = format!(
+            "{} {} {}",
+            r.title,
+            r.summary,
+            r.body.as_deref().unwrap_or("")
+        )
+        .to_lowercase();
         assert!(text.contains("police") && text.contains("training"));
     }
 }

@@ -1,7 +1,7 @@
 // Shared set-up for the browser tests: Debian's Chromium through
 // playwright-core, against a built site on the plain static server.
 import { chromium } from 'playwright-core';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './static-server.mjs';
@@ -13,6 +13,20 @@ export const DIST = process.env.NEWSROOM_DIST ?? resolve(ROOT, 'dist');
 /** The same site built for a sub-path. */
 export const DIST_SUBPATH = process.env.NEWSROOM_DIST_SUBPATH ?? resolve(ROOT, 'dist-subpath');
 export const SUBPATH = '/newsroom/';
+/** The site with a generated bundle whose releases have bodies (scripts/test.sh). */
+export const DIST_FULLTEXT = process.env.NEWSROOM_DIST_FULLTEXT ?? resolve(ROOT, 'dist-fulltext');
+
+/**
+ * Where a build keeps a derived data file (`index.json`, `manifest.json`,
+ * `bodies/0.json`, …), relative to its base: "/data/<digest>/index.json".
+ * The build names the folder in index.html's `newsroom:data` meta.
+ */
+export function dataPath(file = 'index.json', root = DIST, base = '/') {
+  const html = readFileSync(resolve(root, 'index.html'), 'utf8');
+  const folder = html.match(/<meta name="newsroom:data" content="([^"]+)">/)?.[1];
+  if (!folder) throw new Error(`${root}/index.html has no newsroom:data meta`);
+  return `/${folder.slice(base.length)}${file}`;
+}
 
 const CHROMIUM_FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

@@ -1,7 +1,7 @@
 // The first working app: the timeline of the seed releases, newest first.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSite } from '../lib/harness.mjs';
+import { openSite, dataPath } from '../lib/harness.mjs';
 import { newestFirst, bundle } from '../lib/seed.mjs';
 import { expectTitles, expectCount } from '../lib/wait.mjs';
 
@@ -52,12 +52,12 @@ test('an unknown path shows a not-found view with a way back', async () => {
 test('while the bundle loads the reader sees that it is loading', async () => {
   let release;
   const gate = new Promise((ok) => (release = ok));
-  site.server.setFault('/releases.json', async (req, res) => {
+  site.server.setFault(dataPath(), async (req, res) => {
     await gate;
     const { readFile } = await import('node:fs/promises');
     const { DIST } = await import('../lib/harness.mjs');
     res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end(await readFile(`${DIST}/releases.json`));
+    res.end(await readFile(`${DIST}${dataPath()}`));
   });
   try {
     const page = await site.newPage();
@@ -71,7 +71,7 @@ test('while the bundle loads the reader sees that it is loading', async () => {
 });
 
 test('a failed fetch says what failed', async () => {
-  site.server.setFault('/releases.json', (req, res) => {
+  site.server.setFault(dataPath(), (req, res) => {
     res.writeHead(404, { 'Content-Type': 'text/plain' });
     res.end('gone');
   });
@@ -79,7 +79,7 @@ test('a failed fetch says what failed', async () => {
     const page = await site.newPage({ expectErrors: true });
     await page.goto(site.url());
     const alert = page.getByRole('alert');
-    await alert.getByText(/releases file was not found: .*releases\.json answered 404 Not Found/).waitFor();
+    await alert.getByText(/releases file was not found: .*index\.json answered 404 Not Found/).waitFor();
   } finally {
     site.server.clearFaults();
   }

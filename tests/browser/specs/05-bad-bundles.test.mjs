@@ -2,7 +2,7 @@
 // gets a specific message, and valid releases still show.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSite } from '../lib/harness.mjs';
+import { openSite, dataPath } from '../lib/harness.mjs';
 import { bundle, newestFirst } from '../lib/seed.mjs';
 import { eventually, expectCount, timelineTitles } from '../lib/wait.mjs';
 
@@ -19,7 +19,7 @@ const serve = (status, body, type = 'application/json') => (req, res) => {
 };
 
 async function openWith(fault) {
-  site.server.setFault('/releases.json', fault);
+  site.server.setFault(dataPath(), fault);
   const page = await site.newPage({ expectErrors: true });
   await page.goto(site.url());
   return page;
@@ -31,9 +31,9 @@ async function expectAlert(page, pattern) {
 }
 
 const fatal = [
-  ['bundle not found (404)', serve(404, 'missing', 'text/plain'), /releases file was not found: .*releases\.json answered 404 Not Found/, false],
-  ['server error (500)', serve(500, 'boom', 'text/plain'), /server answered 500 Internal Server Error for .*releases\.json/, true],
-  ['network failure', (req) => req.socket.destroy(), /could not be downloaded from .*releases\.json: the network request failed/, true],
+  ['bundle not found (404)', serve(404, 'missing', 'text/plain'), /releases file was not found: .*index\.json answered 404 Not Found/, false],
+  ['server error (500)', serve(500, 'boom', 'text/plain'), /server answered 500 Internal Server Error for .*index\.json/, true],
+  ['network failure', (req) => req.socket.destroy(), /could not be downloaded from .*index\.json: the network request failed/, true],
   ['HTML instead of JSON', serve(200, '<!doctype html><title>Oops</title>', 'text/html'), /is an HTML page, not JSON/, false],
   ['truncated JSON', serve(200, JSON.stringify(bundle).slice(0, 900)), /not valid JSON: the text ends too early \(is the file truncated\?\) at line 1/, false],
   ['unknown version', serve(200, JSON.stringify({ ...bundle, version: 2 })), /version is 2, but this newsroom reads version 1/, false],
@@ -58,7 +58,7 @@ for (const [name, fault, message, retry] of fatal) {
 }
 
 test('a response that never finishes times out with a message', async () => {
-  site.server.setFault('/releases.json', (req, res) => {
+  site.server.setFault(dataPath(), (req, res) => {
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.write('{"version": 1,'); // and nothing more
   });

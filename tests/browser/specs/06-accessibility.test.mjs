@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { openSite } from '../lib/harness.mjs';
+import { openSite, dataPath } from '../lib/harness.mjs';
 import { bySlugWord, newestFirst } from '../lib/seed.mjs';
 import { eventually, expectCount, expectTitles } from '../lib/wait.mjs';
 
@@ -34,7 +34,7 @@ for (const colorScheme of ['light', 'dark']) {
     }
 
     test('error view', async () => {
-      site.server.setFault('/releases.json', (req, res) => {
+      site.server.setFault(dataPath(), (req, res) => {
         res.writeHead(500);
         res.end();
       });
