@@ -151,10 +151,7 @@ pub fn reload(state: RwSignal<LoadState>, base: BasePath) {
                 read_newsroom(&index_url, &index, &manifest_url, &manifest)
             }) {
             Ok(newsroom) => {
-                // Lets the benchmark split start-up into fetch, index and render.
-                if let Some(performance) = window().performance() {
-                    let _ = performance.mark("newsroom:indexed");
-                }
+                mark("newsroom:indexed");
                 LoadState::Ready(Arc::new(newsroom))
             }
             Err(error) => LoadState::Failed(error),
@@ -163,16 +160,26 @@ pub fn reload(state: RwSignal<LoadState>, base: BasePath) {
     });
 }
 
+/// User Timing marks split start-up (fetched, checked, indexed) for the
+/// benchmark and the browser's profiler.
+fn mark(name: &str) {
+    if let Some(performance) = window().performance() {
+        let _ = performance.mark(name);
+    }
+}
+
 fn read_newsroom(
     url: &str,
     index: &[u8],
     manifest_url: &str,
     manifest: &[u8],
 ) -> Result<Newsroom, LoadError> {
+    mark("newsroom:fetched");
     let checked = check_bundle_bytes(index).map_err(|error| LoadError::Bundle {
         url: url.to_owned(),
         error,
     })?;
+    mark("newsroom:checked");
     let manifest_error = |detail: String| LoadError::Manifest {
         url: manifest_url.to_owned(),
         detail,
