@@ -8,7 +8,7 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use super::facets_panel::{FiltersPanel, RemoveChip};
-use super::full_text::{FullTextSearch, FullTextStatus, full_text_search};
+use super::full_text::{FullTextSearch, FullTextStatus};
 use super::text::highlighted;
 use super::{BasePath, use_newsroom};
 use crate::bundle::Release;
@@ -53,13 +53,12 @@ pub fn TimelinePage() -> impl IntoView {
     let base = expect_context::<BasePath>();
     let location = use_location();
     let filters = Memo::new(move |_| location.search.with(|search| Filters::from_query(search)));
-    let full_text = full_text_search(newsroom.clone(), base.clone(), filters);
+    let full_text = FullTextSearch::new(newsroom.clone(), base.clone(), filters);
     let searcher = newsroom.clone();
     let result = Memo::new(move |_| {
         filters.with(|f| {
-            full_text
-                .hits
-                .with(|hits| timed_search(&searcher.catalog, f, hits))
+            let hits = full_text.hits(&QueryTerms::parse(&f.query));
+            timed_search(&searcher.catalog, f, &hits)
         })
     });
     let navigate = use_navigate();

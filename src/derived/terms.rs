@@ -115,42 +115,85 @@ fn encode(positions: &[u32], universe: usize) -> Postings {
 }
 
 impl Postings {
-    /// The positions, checked against the light index's length.
-    pub fn positions(&self, universe: usize) -> Result<Vec<u32>, String> {
+    /// Adds the positions to `out`, checked against its universe.
+    pub fn mark(&self, out: &mut Positions) -> Result<(), String> {
         let bad = || "the full-text index does not match the releases".to_owned();
         match self {
             Postings::Gaps(gaps) => {
                 let mut position: u32 = 0;
-                let mut out = Vec::with_capacity(gaps.len());
                 for (i, &gap) in gaps.iter().enumerate() {
                     position = position.checked_add(gap).ok_or_else(bad)?;
-                    if (i > 0 && gap == 0) || position as usize >= universe {
+                    if (i > 0 && gap == 0) || position as usize >= out.universe {
                         return Err(bad());
                     }
-                    out.push(position);
+                    out.insert(position);
                 }
-                Ok(out)
+                Ok(())
             }
             Postings::Bitmap(text) => {
-                let bits = crate::base64::decode(text).ok_or_else(bad)?;
-                if bits.len() != universe.div_ceil(8) {
+                let bytes = crate::base64::decode(text).ok_or_else(bad)?;
+                if bytes.len() != out.universe.div_ceil(8) {
                     return Err(bad());
                 }
-                let mut out = Vec::new();
-                for (byte_index, &byte) in bits.iter().enumerate() {
-                    let mut byte = byte;
-                    while byte != 0 {
-                        let bit = byte.trailing_zeros();
-                        out.push(byte_index as u32 * 8 + bit);
-                        byte &= byte - 1;
-                    }
-                }
-                if out.last().is_some_and(|&p| p as usize >= universe) {
+                // Bits past the universe would name releases that do not exist.
+                let spare = bytes.len() * 8 - out.universe;
+                if spare > 0 && bytes[bytes.len() - 1] >> (8 - spare) != 0 {
                     return Err(bad());
                 }
-                Ok(out)
+                out.or_bytes(&bytes);
+                Ok(())
             }
         }
+    }
+
+    /// The positions, ascending.
+    pub fn positions(&self, universe: usize) -> Result<Vec<u32>, String> {
+        let mut out = Positions::new(universe);
+        self.mark(&mut out)?;
+        Ok(out.to_vec())
+    }
+}
+
+/// A set of positions in the light index: one bit each, so merging the
+/// postings of many words costs no sorting.
+#[derive(Clone, Debug)]
+pub struct Positions {
+    universe: usize,
+    blocks: Vec<u64>,
+}
+
+impl Positions {
+    pub fn new(universe: usize) -> Positions {
+        Positions {
+            universe,
+            blocks: vec![0; universe.div_ceil(64)],
+        }
+    }
+
+    fn insert(&mut self, position: u32) {
+        self.blocks[position as usize / 64] |= 1 << (position % 64);
+    }
+
+    /// ORs a bitmap in the postings' byte order (bit `i` of byte `i / 8`).
+    fn or_bytes(&mut self, bytes: &[u8]) {
+        for (block, chunk) in self.blocks.iter_mut().zip(bytes.chunks(8)) {
+            let mut word = [0; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            *block |= u64::from_le_bytes(word);
+        }
+    }
+
+    /// The positions, ascending.
+    pub fn to_vec(&self) -> Vec<u32> {
+        let mut out = Vec::new();
+        for (index, &block) in self.blocks.iter().enumerate() {
+            let mut bits = block;
+            while bits != 0 {
+                out.push(index as u32 * 64 + bits.trailing_zeros());
+                bits &= bits - 1;
+            }
+        }
+        out
     }
 }
 
@@ -178,12 +221,7 @@ pub fn read_piece(bytes: &[u8]) -> Result<Piece, String> {
 
 impl Piece {
     /// Adds to `out` the positions of the releases with a word `key` finds.
-    pub fn collect(
-        &self,
-        key: &FullTextKey,
-        universe: usize,
-        out: &mut Vec<u32>,
-    ) -> Result<(), String> {
+    pub fn collect(&self, key: &FullTextKey, out: &mut Positions) -> Result<(), String> {
         let word = key.word.as_str();
         let start = self.terms.partition_point(|(term, _)| term.as_str() < word);
         for (term, postings) in &self.terms[start..] {
@@ -195,7 +233,7 @@ impl Piece {
             if !found {
                 break;
             }
-            out.extend(postings.positions(universe)?);
+            postings.mark(out)?;
         }
         Ok(())
     }

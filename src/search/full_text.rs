@@ -4,6 +4,7 @@
 //! [`FullTextHits`] and treats them as matches in the body field.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::query::QueryTerms;
 
@@ -23,18 +24,24 @@ pub struct FullTextKey {
 /// holds a word it finds.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FullTextHits {
-    hits: HashMap<FullTextKey, Vec<u32>>,
+    hits: HashMap<FullTextKey, Arc<[u32]>>,
 }
 
 impl FullTextHits {
     pub fn insert(&mut self, key: FullTextKey, mut ids: Vec<u32>) {
         ids.sort_unstable();
         ids.dedup();
+        self.hits.insert(key, ids.into());
+    }
+
+    /// `ids` must be ascending and unique; shared, not copied.
+    pub fn insert_sorted(&mut self, key: FullTextKey, ids: Arc<[u32]>) {
+        debug_assert!(ids.windows(2).all(|pair| pair[0] < pair[1]));
         self.hits.insert(key, ids);
     }
 
     pub fn get(&self, key: &FullTextKey) -> Option<&[u32]> {
-        self.hits.get(key).map(Vec::as_slice)
+        self.hits.get(key).map(|ids| &ids[..])
     }
 
     pub fn contains(&self, key: &FullTextKey) -> bool {

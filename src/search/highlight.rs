@@ -65,7 +65,9 @@ pub fn highlight_ranges(text: &str, terms: &QueryTerms) -> Vec<(Range<usize>, bo
 /// folded form lies.
 struct FoldedText {
     text: String,
-    /// One per original character, in order.
+    /// One per original character, in order; empty for ASCII text, whose
+    /// folded form lies exactly where the original does (most text: it is
+    /// highlighted on every keystroke).
     spans: Vec<CharSpan>,
 }
 
@@ -76,6 +78,12 @@ struct CharSpan {
 
 impl FoldedText {
     fn new(original: &str) -> FoldedText {
+        if original.is_ascii() {
+            return FoldedText {
+                text: original.to_ascii_lowercase(),
+                spans: Vec::new(),
+            };
+        }
         let mut text = String::with_capacity(original.len());
         let mut spans = Vec::with_capacity(original.len());
         for (start, c) in original.char_indices() {
@@ -94,6 +102,9 @@ impl FoldedText {
     /// plus any accents that follow (they fold to nothing but belong to
     /// the letter before them).
     fn original_range(&self, folded: Range<usize>) -> Range<usize> {
+        if self.spans.is_empty() {
+            return folded;
+        }
         let first = self
             .spans
             .partition_point(|span| span.folded.end <= folded.start);

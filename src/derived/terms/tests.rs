@@ -27,14 +27,12 @@ fn brute_force(releases: &[Release], key: &FullTextKey) -> Vec<u32> {
 
 /// What the app does: fetch the pieces the directory names, collect.
 fn look_up(index: &TermIndex, key: &FullTextKey, universe: usize) -> Vec<u32> {
-    let mut out = Vec::new();
+    let mut out = Positions::new(universe);
     for piece in pieces_for(&index.first_words, key) {
         let piece = read_piece(index.pieces[piece].as_bytes()).unwrap();
-        piece.collect(key, universe, &mut out).unwrap();
+        piece.collect(key, &mut out).unwrap();
     }
-    out.sort_unstable();
-    out.dedup();
-    out
+    out.to_vec()
 }
 
 #[test]
@@ -95,6 +93,7 @@ fn postings_that_do_not_fit_the_releases_are_refused() {
         Postings::Gaps(vec![999, 1]),
         Postings::Gaps(vec![u32::MAX, u32::MAX]),
         Postings::Bitmap("AAAA".into()),
+        Postings::Bitmap(crate::base64::encode(&[0; 124]) + "//8="),
         Postings::Bitmap("not base64".into()),
     ] {
         assert!(bad.positions(1000).is_err(), "{bad:?}");

@@ -1,7 +1,7 @@
 //! Bodies searched through the build's term index give what a catalog
 //! holding the bodies gives.
 
-use crate::derived::terms::{build_term_index, pieces_for, read_piece};
+use crate::derived::terms::{Positions, build_term_index, pieces_for, read_piece};
 use crate::filters::Filters;
 use crate::search::{Catalog, FullTextHits, QueryTerms};
 use crate::synth::synthetic_bundle;
@@ -10,12 +10,12 @@ fn hits_for(query: &str, releases: &[crate::bundle::Release]) -> FullTextHits {
     let index = build_term_index(releases);
     let mut hits = FullTextHits::default();
     for key in QueryTerms::parse(query).full_text_keys() {
-        let mut positions = Vec::new();
+        let mut positions = Positions::new(releases.len());
         for piece in pieces_for(&index.first_words, &key) {
             let piece = read_piece(index.pieces[piece].as_bytes()).unwrap();
-            piece.collect(&key, releases.len(), &mut positions).unwrap();
+            piece.collect(&key, &mut positions).unwrap();
         }
-        hits.insert(key, positions);
+        hits.insert(key, positions.to_vec());
     }
     hits
 }
