@@ -2,8 +2,11 @@
 //! bundle text, URL or query may make the shared code panic. More cases:
 //! `PROPTEST_CASES=100000 cargo test --test fuzz`.
 
-use newsroom::bundle::check_bundle;
+use newsroom::bundle::{check_bundle, check_bundle_bytes};
+use newsroom::derived::bodies::read_shard;
+use newsroom::derived::terms::{Positions, read_piece};
 use newsroom::filters::Filters;
+use newsroom::search::FullTextKey;
 use newsroom::search::{Catalog, QueryTerms, highlight};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -140,5 +143,27 @@ proptest! {
         let parts = highlight(&text, &QueryTerms::parse(&query));
         let joined: String = parts.iter().map(|(s, _)| s.as_str()).collect();
         prop_assert_eq!(joined, text);
+    }
+
+    #[test]
+    fn any_bytes_as_index_piece_or_shard_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+        let _ = check_bundle_bytes(&bytes);
+        let _ = read_shard(&bytes);
+        let _ = read_piece(&bytes);
+    }
+
+    #[test]
+    fn any_piece_with_bad_postings_is_refused_not_a_panic(
+        gaps in proptest::collection::vec(any::<u32>(), 0..20),
+        bitmap in "[A-Za-z0-9+/=]{0,40}",
+        universe in 0usize..200,
+    ) {
+        let text = serde_json::json!({"terms": [["abc", gaps], ["abd", bitmap]]}).to_string();
+        let piece = read_piece(text.as_bytes()).expect("well-formed piece");
+        let key = FullTextKey { word: "ab".into(), prefix: true };
+        let mut positions = Positions::new(universe);
+        if piece.collect(&key, &mut positions).is_ok() {
+            prop_assert!(positions.to_vec().iter().all(|&p| (p as usize) < universe));
+        }
     }
 }

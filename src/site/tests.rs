@@ -115,3 +115,69 @@ fn the_site_is_written_into_dist() {
     assert!(dist.join("feed.xml").is_file());
     std::fs::remove_dir_all(&dist).unwrap();
 }
+
+#[test]
+fn derived_data_is_written_under_a_digest_and_named_in_every_page() {
+    use crate::derived::bodies::read_shard;
+    use crate::derived::manifest::{Manifest, body_shard_file, shard_of};
+
+    let dist = std::env::temp_dir().join(format!("newsroom-data-{}", std::process::id()));
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(dist.join("index.html"), SHELL).unwrap();
+    let bundle = crate::synth::synthetic_bundle(300, 9, true);
+    let written = write_site(&dist, &bundle, &address()).unwrap();
+    assert!(written.data_folder.starts_with("data/") && written.data_folder.ends_with('/'));
+    let folder = dist.join(&written.data_folder);
+
+    // The light index is a bundle without bodies that passes the one checker.
+    let light = std::fs::read_to_string(folder.join("index.json")).unwrap();
+    let checked = check_bundle(&light).unwrap();
+    assert!(checked.is_clean());
+    for (light, full) in checked.bundle.releases.iter().zip(&bundle.releases) {
+        assert_eq!(light.body, None);
+        assert_eq!(light.has_body, full.body.is_some());
+        assert_eq!((&light.slug, &light.title), (&full.slug, &full.title));
+    }
+    let manifest: Manifest =
+        serde_json::from_str(&std::fs::read_to_string(folder.join("manifest.json")).unwrap())
+            .unwrap();
+    assert_eq!(manifest.releases, 300);
+    assert_eq!(manifest.body_shards, written.body_shards);
+    // Every body is in the shard its slug names.
+    for release in &bundle.releases {
+        let shard = shard_of(release.slug.as_str(), manifest.body_shards);
+        let bytes = std::fs::read(folder.join(body_shard_file(shard))).unwrap();
+        let shard = read_shard(&bytes).unwrap();
+        assert_eq!(
+            shard.bodies.get(release.slug.as_str()),
+            release.body.as_ref()
+        );
+    }
+    // The shell and the entry pages point at the folder; a second run
+    // (the hook run again on the same folder) does not repeat the tags.
+    write_site(&dist, &bundle, &address()).unwrap();
+    let meta = format!(
+        "<meta name=\"newsroom:data\" content=\"/newsroom/{}\">",
+        written.data_folder
+    );
+    let shell = std::fs::read_to_string(dist.join("index.html")).unwrap();
+    assert_eq!(shell.matches(&meta).count(), 1, "{shell}");
+    assert_eq!(shell.matches("<meta name=\"description\"").count(), 1);
+    assert_eq!(shell.matches("newsroom:site-url").count(), 1);
+    let entry = dist
+        .join("releases")
+        .join(bundle.releases[0].slug.as_str())
+        .join("index.html");
+    assert!(std::fs::read_to_string(entry).unwrap().contains(&meta));
+    std::fs::remove_dir_all(&dist).unwrap();
+}
+
+#[test]
+fn the_same_bundle_gives_the_same_folder() {
+    let bundle = crate::synth::synthetic_bundle(50, 2, true);
+    let first = data::data_files(&bundle);
+    let again = data::data_files(&bundle);
+    assert_eq!(first.folder, again.folder);
+    let other = data::data_files(&crate::synth::synthetic_bundle(50, 3, true));
+    assert_ne!(first.folder, other.folder);
+}
