@@ -1,24 +1,44 @@
-// The benchmark: the app and a plain JavaScript peer do the same work on the
-// same synthetic bundles, interleaved, in the same headless Chromium; prints
-// a table of medians with the ratio app / peer and writes it as JSON.
-//   scripts/bench.sh            (builds, generates the bundles, runs this)
+// The benchmark: the app and its peers do the same work on the same
+// synthetic releases, interleaved, in the same headless Chromium; prints a
+// table of medians per size with the app's ratio to each peer and writes
+// everything as JSON. Peers: a plain JavaScript page and MiniSearch on the
+// light index (start-up, typing, facets), Pagefind on the entry pages (body
+// search), and the static entry page itself (opening a release).
+//   scripts/bench.sh            (builds the sites, then runs this)
 //   BENCH_SIZES=1000,10000 BENCH_REPS=3 node bench/bench.mjs
-import { readFileSync, readdirSync, statSync, mkdirSync, writeFileSync, createReadStream } from 'node:fs';
+// Times are reported, never asserted: a failed step shows as "failed".
+import { existsSync, readFileSync, readdirSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { resolve, extname } from 'node:path';
 import { chromium } from '../tests/browser/node_modules/playwright-core/index.mjs';
-import { ROOT, DIST, chromiumPath } from '../tests/browser/lib/harness.mjs';
+import { ROOT, DIST, chromiumPath, dataPath } from '../tests/browser/lib/harness.mjs';
 import { startServer } from '../tests/browser/lib/static-server.mjs';
+import { INIT, waitFor, memory } from './lib/page.mjs';
+import { bodyWord } from './lib/body-word.mjs';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const REPS = Number(process.env.BENCH_REPS ?? 3);
-const DATA = resolve(ROOT, 'bench/results/data');
+const RESULTS = resolve(ROOT, 'bench/results');
 // Real words from the generator's vocabulary, typed letter by letter, with deletions.
 const TYPED = ['training', '\b\b\b\b', 'ing workshop', '\b\b\b\b\b\b\b\b', 'police ', 'reform'];
+// A brisk typist: the body-search word is typed at most one key per 100 ms.
+const KEY_INTERVAL_MS = 100;
 const LAUNCH_FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
+const SUBJECTS = ['app', 'plain', 'minisearch', 'pagefind'];
+// The benchmark's own pages, served beside the site under /bench/.
+const BENCH_FILES = {
+  '/bench/peer/index.html': 'bench/peer/index.html',
+  '/bench/peer/peer.js': 'bench/peer/peer.js',
+  '/bench/peer/ui.js': 'bench/peer/ui.js',
+  '/bench/minisearch/index.html': 'bench/minisearch/index.html',
+  '/bench/minisearch/peer.js': 'bench/minisearch/peer.js',
+  '/bench/minisearch.js': 'bench/node_modules/minisearch/dist/es/index.js',
+  '/bench/pagefind/index.html': 'bench/pagefind/index.html',
+  '/bench/pagefind/peer.js': 'bench/pagefind/peer.js',
+};
 
 const median = (xs) => {
   const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
@@ -28,6 +48,7 @@ const percentile = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN;
 };
+const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
 function appTransfer() {
   const files = readdirSync(DIST).filter((f) => ['.wasm', '.js', '.css', '.html', '.svg'].includes(extname(f)) && f !== '404.html');
@@ -39,165 +60,316 @@ function appTransfer() {
   };
 }
 
-const INIT = () => {
-  const bench = { firstEntry: null, maxNodes: 0, latencies: [], wasm: null };
-  window.__bench = bench;
-  new MutationObserver(() => {
-    if (bench.firstEntry === null && document.querySelector('.entry')) bench.firstEntry = performance.now();
-    const nodes = document.body ? document.body.getElementsByTagName('*').length : 0;
-    if (nodes > bench.maxNodes) bench.maxNodes = nodes;
-  }).observe(document, { subtree: true, childList: true });
-  // Input (or click) to the next frame painted: the frame's callback, then a task after it.
-  for (const type of ['input', 'change']) {
-    addEventListener(type, (event) => {
-      const start = event.timeStamp;
-      requestAnimationFrame(() => setTimeout(() => bench.latencies.push({ type, ms: performance.now() - start }), 0));
-    }, true);
-  }
-  addEventListener('TrunkApplicationStarted', (event) => { bench.wasm = event.detail.wasm; });
-};
-
-async function waitFor(page, fn, arg, timeout = 180_000) {
-  await page.waitForFunction(fn, arg, { timeout, polling: 10 });
+/** What every run on one size needs: the site, its light index, the word, the release to open. */
+async function prepare(n) {
+  const site = resolve(RESULTS, `site-${n}`);
+  const index = dataPath('index.json', site);
+  const indexFile = resolve(site, index.slice(1));
+  // The newest release with a body is on the timeline's first page.
+  const releases = JSON.parse(readFileSync(indexFile, 'utf8')).releases;
+  const open = releases.filter((r) => r.has_body).reduce((a, b) => (b.published > a.published ? b : a));
+  const buildFile = resolve(RESULTS, `site-${n}.build.json`);
+  return {
+    n,
+    site,
+    index,
+    indexBytes: statSync(indexFile).size,
+    bundleBytes: statSync(resolve(RESULTS, `data/${n}.json`)).size,
+    word: await bodyWord(resolve(RESULTS, `data/${n}.json`)),
+    open: { slug: open.slug, summary: open.summary },
+    build: existsSync(buildFile) ? JSON.parse(readFileSync(buildFile, 'utf8')) : null,
+  };
 }
 
-/** One run of one subject ("app" or "peer") on one bundle size. */
-async function run(browser, server, subject) {
+async function serve(size) {
+  const server = await startServer({ root: size.site });
+  for (const [url, path] of Object.entries(BENCH_FILES)) {
+    const type = path.endsWith('.html') ? 'text/html; charset=utf-8' : 'text/javascript; charset=utf-8';
+    server.setFault(url, (req, res) => {
+      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
+      res.end(readFileSync(resolve(ROOT, path)));
+    });
+  }
+  return server;
+}
+
+/** Bytes the site served for the requests logged since `from` (the static server logs paths). */
+function servedBytes(server, size, from) {
+  return server.requests.slice(from).reduce((sum, path) => {
+    const file = resolve(size.site, `.${decodeURIComponent(path)}`);
+    return sum + (existsSync(file) && statSync(file).isFile() ? statSync(file).size : 0);
+  }, 0);
+}
+
+async function open(browser, url, initArg) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(INIT);
+  await context.addInitScript(INIT, initArg);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const url = subject === 'app' ? server.url : `${server.url}peer/index.html`;
-  await page.goto(url, { timeout: 180_000 });
-  await waitFor(page, () => window.__bench.firstEntry !== null);
-  const startup = await page.evaluate(() => {
-    const bundle = performance.getEntriesByType('resource').find((e) => e.name.endsWith('releases.json'));
-    const indexed = performance.getEntriesByName('newsroom:indexed')[0]?.startTime;
-    return {
-      total: window.__bench.firstEntry,
-      fetch: bundle ? bundle.responseEnd : NaN,
-      parseIndex: bundle && indexed ? indexed - bundle.responseEnd : NaN,
-      render: indexed ? window.__bench.firstEntry - indexed : NaN,
-      bundleBytes: bundle?.decodedBodySize ?? NaN,
-    };
+  await page.goto(url, { waitUntil: 'commit', timeout: 600_000 });
+  return { context, page, cdp };
+}
+
+/** Start-up split at the light index's arrival and the `newsroom:indexed` mark. */
+async function startup(page, index) {
+  await waitFor(page, () => window.__bench.at.firstEntry !== undefined);
+  return page.evaluate((index) => {
+    const light = performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname === index);
+    const indexed = performance.getEntriesByName('newsroom:indexed')[0]?.startTime ?? NaN;
+    const first = window.__bench.at.firstEntry;
+    const fetched = light?.responseEnd ?? NaN;
+    return { total: first, fetch: fetched, parseIndex: indexed - fetched, render: first - indexed };
+  }, index);
+}
+
+const searchBox = (page) => page.getByRole('searchbox', { name: 'Search releases' });
+
+/** Presses one key and waits for the frame painted after its input event. */
+async function press(page, key) {
+  const before = await page.evaluate(() => window.__bench.latencies.length);
+  await page.keyboard.press(key === '\b' ? 'Backspace' : key === ' ' ? 'Space' : key);
+  await waitFor(page, (n) => window.__bench.latencies.length > n, before, 60_000);
+}
+
+async function typing(page) {
+  await searchBox(page).click();
+  await page.evaluate(() => {
+    window.__bench.latencies.splice(0);
+    performance.clearMeasures('newsroom:search');
   });
-  const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
-  const wasmBytes = await page.evaluate(() => window.__bench.wasm?.memory?.buffer?.byteLength ?? 0);
+  for (const key of TYPED.join('')) await press(page, key);
+  const { latencies, engine } = await page.evaluate(() => ({
+    latencies: window.__bench.latencies.splice(0).map((l) => l.ms),
+    engine: performance.getEntriesByName('newsroom:search').map((e) => e.duration),
+  }));
+  await searchBox(page).fill('');
+  return {
+    keys: latencies.length,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    // The app may search more than once per key (when full-text hits arrive): every search counts.
+    engineP50: percentile(engine, 50),
+    engineP95: percentile(engine, 95),
+  };
+}
 
-  const box = page.getByRole('searchbox', { name: 'Search releases' });
-  await box.click();
-  const settle = async (count) => waitFor(page, (n) => window.__bench.latencies.length >= n, count, 30_000);
-  let expected = await page.evaluate(() => window.__bench.latencies.length);
-  let keys = 0;
-  for (const chunk of TYPED) {
-    for (const ch of chunk) {
-      await page.keyboard.press(ch === '\b' ? 'Backspace' : ch === ' ' ? 'Space' : ch);
-      expected += 1;
-      keys += 1;
-      await settle(expected);
-    }
-  }
-  const typing = (await page.evaluate(() => window.__bench.latencies.splice(0))).map((l) => l.ms);
-  await box.fill('');
+async function facets(page) {
   await page.evaluate(() => window.__bench.latencies.splice(0));
-
   const years = page.getByRole('group', { name: 'Year' }).getByRole('checkbox');
-  let clicks = 0;
+  // Four years on, then off again: eight clicks, back to no filter.
   for (let round = 0; round < 2; round += 1) {
     for (let i = 0; i < 4; i += 1) {
       const before = await page.evaluate(() => window.__bench.latencies.length);
       await years.nth(i).click();
-      await settle(before + 1);
-      clicks += 1;
+      await waitFor(page, (n) => window.__bench.latencies.some((l, j) => j >= n && l.type === 'change'), before, 60_000);
     }
   }
-  const facet = (await page.evaluate(() => window.__bench.latencies.filter((l) => l.type === 'change'))).map((l) => l.ms);
-  const maxNodes = await page.evaluate(() => window.__bench.maxNodes);
-  await context.close();
-  return {
-    startup,
-    typing: { p50: percentile(typing, 50), p95: percentile(typing, 95), keys },
-    facet: { p50: percentile(facet, 50), p95: percentile(facet, 95), clicks },
-    memory: { jsHeap: metrics.JSHeapUsedSize, wasm: wasmBytes, total: metrics.JSHeapUsedSize + wasmBytes },
-    maxNodes,
-  };
+  const clicks = (await page.evaluate(() => window.__bench.latencies.filter((l) => l.type === 'change'))).map((l) => l.ms);
+  return { clicks: clicks.length, p50: percentile(clicks, 50), p95: percentile(clicks, 95) };
 }
 
+/**
+ * Types the body-only word letter by letter and times the last keystroke
+ * to the first body hit on screen (`test`, see lib/page.mjs); counts the
+ * releases found and the bytes fetched while typing the word.
+ */
+async function bodySearch(page, server, size, test, countSelector) {
+  const box = searchBox(page);
+  await box.fill('');
+  await box.click();
+  const from = server.requests.length;
+  const letters = [...size.word.word];
+  for (const letter of letters.slice(0, -1)) {
+    const started = Date.now();
+    await press(page, letter);
+    await sleep(KEY_INTERVAL_MS - (Date.now() - started));
+  }
+  await page.evaluate((test) => window.__bench.arm(test), test);
+  await page.keyboard.press(letters.at(-1));
+  await waitFor(page, () => window.__bench.at.hit !== undefined, null, 120_000);
+  const { ms, found } = await page.evaluate((countSelector) => ({
+    ms: window.__bench.at.hit - window.__bench.watch.from,
+    found: Number(document.querySelector(countSelector)?.textContent.match(/[\d,]+/)?.[0].replaceAll(',', '')),
+  }), countSelector);
+  return { word: size.word.word, ms, found, kb: servedBytes(server, size, from) / 1024 };
+}
+
+/** App: click the timeline's entry of a release with a body; time to its first body paragraph. */
+async function openRelease(page, size) {
+  await searchBox(page).fill('');
+  const link = page.locator(`.entry a[href$="/releases/${size.open.slug}/"]`);
+  await link.waitFor({ timeout: 60_000 });
+  await page.evaluate(() => window.__bench.arm('releaseBody'));
+  await link.click();
+  await waitFor(page, () => window.__bench.at.hit !== undefined, null, 60_000);
+  return { ms: await page.evaluate(() => window.__bench.at.hit - window.__bench.watch.from) };
+}
+
+/** Runs `steps` in order; a step that fails is recorded and the next one still runs. */
+async function steps(list) {
+  const result = { errors: [] };
+  for (const [name, step] of list) {
+    try {
+      result[name] = await step();
+    } catch (error) {
+      result.errors.push(`${name}: ${String(error.message ?? error).split('\n')[0]}`);
+    }
+  }
+  return result;
+}
+
+/** One run of one subject on one size. */
+async function run(browser, server, size, subject) {
+  if (subject === 'pagefind') return runPagefind(browser, server, size);
+  const path = { app: '', plain: `bench/peer/index.html?index=${size.index}`, minisearch: `bench/minisearch/index.html?index=${size.index}` }[subject];
+  const { context, page, cdp } = await open(browser, server.url + path);
+  try {
+    return await steps([
+      ['startup', () => startup(page, size.index)],
+      ['memory', async () => {
+        const m = await memory(cdp);
+        return { ...m, ratio: m.total / size.indexBytes };
+      }],
+      ['typing', () => typing(page)],
+      ['facet', () => facets(page)],
+      ...(subject === 'app' ? [
+        ['body', () => bodySearch(page, server, size, 'appBodyHit', '.result-count')],
+        ['open', () => openRelease(page, size)],
+      ] : []),
+      ['maxNodes', () => page.evaluate(() => window.__bench.maxNodes)],
+    ]);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Pagefind's search page (body search, memory), then the static entry page (opening a release). */
+async function runPagefind(browser, server, size) {
+  const search = await open(browser, `${server.url}bench/pagefind/index.html`);
+  let result;
+  try {
+    result = await steps([
+      ['ready', () => waitFor(search.page, () => performance.getEntriesByName('newsroom:indexed').length > 0)],
+      ['body', () => bodySearch(search.page, server, size, 'pagefindHit', '#count')],
+      ['memory', () => memory(search.cdp)], // after its search: Pagefind loads its index as it searches
+      ['maxNodes', () => search.page.evaluate(() => window.__bench.maxNodes)],
+    ]);
+  } finally {
+    await search.context.close();
+  }
+  // Navigation start to the first body paragraph of the static HTML.
+  const watch = { test: 'staticBody', arg: size.open.summary, from: 0 };
+  const entry = await open(browser, `${server.url}releases/${size.open.slug}/`, { watch });
+  try {
+    const opened = await steps([['open', async () => {
+      await waitFor(entry.page, () => window.__bench.at.hit !== undefined, null, 60_000);
+      return { ms: await entry.page.evaluate(() => window.__bench.at.hit) };
+    }]]);
+    return { ...result, open: opened.open, errors: [...result.errors, ...opened.errors] };
+  } finally {
+    await entry.context.close();
+  }
+}
+
+// Rows of the table: label, where in a run's result, scale, subjects that do that work.
+const LIGHT = ['app', 'plain', 'minisearch'];
+const ROWS = [
+  ['start-up: first releases on screen (ms)', 'startup.total', 1, LIGHT],
+  ['  fetch: light index in (ms)', 'startup.fetch', 1, LIGHT],
+  ['  parse + index (ms)', 'startup.parseIndex', 1, LIGHT],
+  ['  render (ms)', 'startup.render', 1, LIGHT],
+  ['typing: input to paint p50 (ms)', 'typing.p50', 1, LIGHT],
+  ['typing: input to paint p95 (ms)', 'typing.p95', 1, LIGHT],
+  ['typing: engine time p50 (ms)', 'typing.engineP50', 1, LIGHT],
+  ['typing: engine time p95 (ms)', 'typing.engineP95', 1, LIGHT],
+  ['facet click to paint p50 (ms)', 'facet.p50', 1, LIGHT],
+  ['facet click to paint p95 (ms)', 'facet.p95', 1, LIGHT],
+  ['body search: last keystroke to first body hit (ms)', 'body.ms', 1, ['app', 'pagefind']],
+  ['body search: releases found', 'body.found', 1, ['app', 'pagefind']],
+  ['body search: KB fetched while typing the word', 'body.kb', 1, ['app', 'pagefind']],
+  ['open release: to its body on screen (ms)', 'open.ms', 1, ['app', 'pagefind']],
+  ['memory: JS heap + wasm (MB)', 'memory.total', 1e-6, SUBJECTS],
+  ['memory / light index size (x)', 'memory.ratio', 1, LIGHT],
+  ['most DOM nodes in the body', 'maxNodes', 1, SUBJECTS],
+];
+
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: LAUNCH_FLAGS });
-const results = { date: new Date().toISOString(), transfer: appTransfer(), sizes: {} };
+const results = { date: new Date().toISOString(), reps: REPS, transfer: appTransfer(), sizes: {} };
 for (const n of SIZES) {
-  const file = resolve(DATA, `${n}.json`);
-  const bytes = statSync(file).size;
-  const server = await startServer({ root: DIST });
-  const sendBundle = (req, res) => {
-    res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': bytes });
-    createReadStream(file).pipe(res);
-  };
-  const sendFile = (path, type) => (req, res) => {
-    res.writeHead(200, { 'Content-Type': type });
-    res.end(readFileSync(resolve(ROOT, path)));
-  };
-  server.setFault('/releases.json', sendBundle);
-  server.setFault('/peer/releases.json', sendBundle);
-  server.setFault('/peer/index.html', sendFile('bench/peer/index.html', 'text/html'));
-  server.setFault('/peer/peer.js', sendFile('bench/peer/peer.js', 'text/javascript'));
-  const runs = { app: [], peer: [] };
+  let size;
+  try {
+    size = await prepare(n);
+  } catch (error) {
+    results.sizes[n] = { error: `not prepared (run scripts/bench.sh): ${error.message.split('\n')[0]}` };
+    process.stderr.write(`N=${n}: ${results.sizes[n].error}\n`);
+    continue;
+  }
+  const server = await serve(size);
+  const runs = Object.fromEntries(SUBJECTS.map((s) => [s, []]));
   for (let rep = 0; rep < REPS; rep += 1) {
-    for (const subject of ['app', 'peer']) {
+    for (const subject of SUBJECTS) {
+      let result;
       try {
-        runs[subject].push(await run(browser, server, subject));
-        process.stderr.write(`N=${n} ${subject} run ${rep + 1}/${REPS} done\n`);
+        result = await run(browser, server, size, subject);
       } catch (error) {
-        runs[subject].push({ error: String(error.message ?? error).split('\n')[0] });
-        process.stderr.write(`N=${n} ${subject} run ${rep + 1} failed: ${runs[subject].at(-1).error}\n`);
+        result = { errors: [String(error.message ?? error).split('\n')[0]] };
       }
+      runs[subject].push(result);
+      const failed = result.errors.length ? `, failed: ${result.errors.join('; ')}` : '';
+      process.stderr.write(`N=${n} ${subject} run ${rep + 1}/${REPS} done${failed}\n`);
     }
   }
   await server.close();
-  const pick = (subject, path) => median(runs[subject].filter((r) => !r.error).map((r) => path.split('.').reduce((o, k) => o?.[k], r)));
-  const metrics = [
-    ['start-up: first releases on screen (ms)', 'startup.total'],
-    ['  fetch (ms)', 'startup.fetch'],
-    ['  parse + index (ms)', 'startup.parseIndex'],
-    ['  render (ms)', 'startup.render'],
-    ['typing: input to paint p50 (ms)', 'typing.p50'],
-    ['typing: input to paint p95 (ms)', 'typing.p95'],
-    ['facet click to paint p50 (ms)', 'facet.p50'],
-    ['facet click to paint p95 (ms)', 'facet.p95'],
-    ['memory after load: JS heap + wasm (MB)', 'memory.total'],
-    ['most DOM nodes in the body', 'maxNodes'],
-  ];
+  const pick = (subject, path) => median(runs[subject].map((r) => path.split('.').reduce((o, k) => o?.[k], r)));
   results.sizes[n] = {
-    bundleBytes: bytes,
-    errors: { app: runs.app.filter((r) => r.error).map((r) => r.error), peer: runs.peer.filter((r) => r.error).map((r) => r.error) },
-    metrics: Object.fromEntries(metrics.map(([label, path]) => {
-      const scale = path === 'memory.total' ? 1 / 1e6 : 1;
-      return [label, { app: pick('app', path) * scale, peer: pick('peer', path) * scale }];
-    })),
+    bundleBytes: size.bundleBytes,
+    lightIndexBytes: size.indexBytes,
+    bodyWord: size.word,
+    openedRelease: size.open.slug,
+    build: size.build,
+    metrics: Object.fromEntries(ROWS.map(([label, path, scale, subjects]) => [
+      label,
+      Object.fromEntries(subjects.map((s) => [s, pick(s, path) * scale])),
+    ])),
+    errors: Object.fromEntries(SUBJECTS.map((s) => [s, runs[s].flatMap((r) => r.errors)])),
     runs,
   };
 }
 await browser.close();
 
-const fmt = (x) => (Number.isFinite(x) ? (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(1)) : 'failed');
+const fmt = (x) => {
+  if (x === undefined) return '–'; // the subject does not do that work
+  if (!Number.isFinite(x)) return 'failed';
+  return Number.isInteger(x) || Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(1);
+};
+const ratio = (a, b) => (Number.isFinite(a / b) ? (a / b).toFixed(2) : '–');
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
-const lines = [];
-lines.push(`App transfer (wasm + JS + HTML + CSS + icon): raw ${kb(results.transfer.raw)}, gzip ${kb(results.transfer.gzip)}, brotli ${kb(results.transfer.brotli)}`);
+const mb = (b) => `${(b / 1e6).toFixed(1)} MB`;
+const lines = [`App transfer (wasm + JS + HTML + CSS + icon): raw ${kb(results.transfer.raw)}, gzip ${kb(results.transfer.gzip)}, brotli ${kb(results.transfer.brotli)}`];
 for (const [n, size] of Object.entries(results.sizes)) {
-  lines.push('');
-  lines.push(`N = ${Number(n).toLocaleString('en')} releases, bundle ${(size.bundleBytes / 1e6).toFixed(1)} MB, medians of ${REPS} interleaved runs`);
-  lines.push('| metric | app | plain JS | app / plain JS |');
-  lines.push('| --- | ---: | ---: | ---: |');
-  for (const [label, { app, peer }] of Object.entries(size.metrics)) {
-    lines.push(`| ${label} | ${fmt(app)} | ${fmt(peer)} | ${Number.isFinite(app / peer) ? (app / peer).toFixed(2) : '–'} |`);
+  lines.push('', `N = ${Number(n).toLocaleString('en')} releases`);
+  if (size.error) {
+    lines.push(size.error);
+    continue;
   }
+  lines.push(`bundle ${mb(size.bundleBytes)}, light index ${mb(size.lightIndexBytes)}; medians of ${REPS} interleaved runs`);
+  if (size.build) {
+    const b = size.build;
+    lines.push(`build: newsroom-cli site ${b.siteSeconds.toFixed(1)} s (derived data ${mb(b.dataBytes)}); Pagefind ${b.pagefindSeconds.toFixed(1)} s (index ${mb(b.pagefindBytes)} in ${b.pagefindFiles} files)`);
+  }
+  lines.push(`body search word: "${size.bodyWord.word}" (in the bodies of ${size.bodyWord.releases} releases, nowhere else); opened release: ${size.openedRelease}`);
+  lines.push('| metric | app | plain JS | MiniSearch | Pagefind / static page | app / plain JS | app / MiniSearch | app / Pagefind |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const [label, m] of Object.entries(size.metrics)) {
+    lines.push(`| ${label} | ${fmt(m.app)} | ${fmt(m.plain)} | ${fmt(m.minisearch)} | ${fmt(m.pagefind)} | ${ratio(m.app, m.plain)} | ${ratio(m.app, m.minisearch)} | ${ratio(m.app, m.pagefind)} |`);
+  }
+  lines.push('(Pagefind: memory after its search, its worker included; static page: a fresh tab navigating to releases/<slug>/)');
   for (const [subject, errors] of Object.entries(size.errors)) {
-    for (const error of errors) lines.push(`(${subject} failed a run: ${error})`);
+    for (const error of errors) lines.push(`(${subject} failed a step: ${error})`);
   }
 }
 const table = lines.join('\n');
 console.log(table);
-mkdirSync(resolve(ROOT, 'bench/results'), { recursive: true });
-writeFileSync(resolve(ROOT, 'bench/results/latest.json'), JSON.stringify({ ...results, table }, null, 2));
+mkdirSync(RESULTS, { recursive: true });
+writeFileSync(resolve(RESULTS, 'latest.json'), JSON.stringify({ ...results, table }, null, 2));
 console.log('\nwritten: bench/results/latest.json');
