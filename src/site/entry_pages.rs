@@ -3,32 +3,44 @@
 //! (which run no WebAssembly) see the right title, description and card.
 
 use super::SiteAddress;
-use super::html::{escape, insert_after_body_open, insert_before, remove_meta, set_title};
+use super::html::{
+    escape, insert_after_body_open, insert_before, remove_meta, remove_tags, set_title,
+};
 use crate::STATIC_PAGE_ID;
 use crate::bundle::{Bundle, Release};
+use crate::derived::manifest::{INDEX_FILE, MANIFEST_FILE};
 
 /// Site-wide head tags added to the shell itself: the absolute site URL
 /// (read by the app for canonical links) and the feed link. Trunk's
 /// `<base href>` becomes a `<meta>`: a strict CSP (`base-uri 'none'`)
 /// forbids `<base>`, and every URL the shell uses is absolute anyway.
+/// How the hook's preload tags start (Trunk's own preloads differ).
+const DATA_PRELOAD: &str = "<link rel=\"preload\" as=\"fetch\" crossorigin href=\"";
+
 pub fn with_site_meta(
     shell: &str,
     bundle: &Bundle,
     address: &SiteAddress,
     data_url: &str,
 ) -> String {
+    // The index and manifest download while the wasm compiles, instead of
+    // after the app starts (the app's fetch takes the preloaded answer).
+    let preload = |file: &str| format!("{DATA_PRELOAD}{}{file}\">", escape(data_url));
     let meta = format!(
         "<meta name=\"newsroom:site-url\" content=\"{}\">\
          <meta name=\"newsroom:data\" content=\"{}\">\
-         <meta name=\"description\" content=\"{}\">",
+         <meta name=\"description\" content=\"{}\">{}{}",
         escape(address.site_url()),
         escape(data_url),
         escape(&bundle.site.tagline),
+        preload(INDEX_FILE),
+        preload(MANIFEST_FILE),
     );
     // Written by an earlier run of the hook on the same folder.
     let shell = ["newsroom:site-url", "newsroom:data", "description"]
         .iter()
         .fold(shell.to_owned(), |shell, name| remove_meta(&shell, name));
+    let shell = remove_tags(&shell, DATA_PRELOAD);
     let shell = set_title(&without_base_element(&shell), &bundle.site.name);
     let shell = shell.replace(
         "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.xml\"",

@@ -45,10 +45,14 @@ pub fn insert_before(shell: &str, marker: &str, html: &str) -> String {
 
 /// Removes every `<meta name="{name}" …>` the build wrote.
 pub fn remove_meta(shell: &str, name: &str) -> String {
-    let opening = format!("<meta name=\"{name}\"");
+    remove_tags(shell, &format!("<meta name=\"{name}\""))
+}
+
+/// Removes every tag that starts with `opening`.
+pub fn remove_tags(shell: &str, opening: &str) -> String {
     let mut out = String::with_capacity(shell.len());
     let mut rest = shell;
-    while let Some(start) = rest.find(&opening) {
+    while let Some(start) = rest.find(opening) {
         let Some(end) = rest[start..].find('>') else {
             break;
         };

@@ -164,6 +164,11 @@ fn derived_data_is_written_under_a_digest_and_named_in_every_page() {
     assert_eq!(shell.matches(&meta).count(), 1, "{shell}");
     assert_eq!(shell.matches("<meta name=\"description\"").count(), 1);
     assert_eq!(shell.matches("newsroom:site-url").count(), 1);
+    let preload = format!(
+        "<link rel=\"preload\" as=\"fetch\" crossorigin href=\"/newsroom/{}index.json\">",
+        written.data_folder
+    );
+    assert_eq!(shell.matches(&preload).count(), 1, "{shell}");
     let entry = dist
         .join("releases")
         .join(bundle.releases[0].slug.as_str())

@@ -13,9 +13,14 @@ export async function eventually(read, check, { timeout = 10_000, message = 'con
   }
 }
 
-/** Texts of the release titles in the timeline, in order. */
+/**
+ * Texts of the release titles in the timeline, in order. Text content, not
+ * rendered text: entries below the fold are not rendered until scrolled near
+ * (content-visibility), though readers, find-in-page and assistive
+ * technology still reach them.
+ */
 export async function timelineTitles(page) {
-  return page.locator('.timeline .entry__title').allInnerTexts();
+  return (await page.locator('.timeline .entry__title').allTextContents()).map((t) => t.trim());
 }
 
 /** Waits until the timeline shows exactly `titles` in this order. */

@@ -31,7 +31,7 @@ test('typing a query narrows the list, highlights matches and keeps one history 
   const forum = bySlugWord('penitentiary-reform-forum');
   await expectTitles(page, [forum.title]);
   await expectCount(page, '1 release');
-  const marks = await page.locator('.timeline mark').allInnerTexts();
+  const marks = await page.locator('.timeline mark').allTextContents();
   // Only the matched start of the word is marked: "penitent" in "penitentiary".
   assert.ok(marks.length > 0 && marks.every((m) => m.toLowerCase() === 'penitent'), `highlighted: ${marks}`);
   assert.match(page.url(), /\?q=penitent$/);
