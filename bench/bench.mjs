@@ -205,14 +205,18 @@ async function openRelease(page, size) {
   return { ms: await page.evaluate(() => window.__bench.at.hit - window.__bench.watch.from) };
 }
 
-/** Runs `steps` in order; a step that fails is recorded and the next one still runs. */
+/**
+ * Runs `steps` in order; a step that fails is recorded and the next one
+ * still runs, unless it was the first (the page never got ready).
+ */
 async function steps(list) {
   const result = { errors: [] };
-  for (const [name, step] of list) {
+  for (const [i, [name, step]] of list.entries()) {
     try {
       result[name] = await step();
     } catch (error) {
       result.errors.push(`${name}: ${String(error.message ?? error).split('\n')[0]}`);
+      if (i === 0) break;
     }
   }
   return result;
@@ -245,18 +249,8 @@ async function run(browser, server, size, subject) {
 
 /** Pagefind's search page (body search, memory), then the static entry page (opening a release). */
 async function runPagefind(browser, server, size) {
-  const search = await open(browser, `${server.url}bench/pagefind/index.html`);
-  let result;
-  try {
-    result = await steps([
-      ['ready', () => waitFor(search.page, () => performance.getEntriesByName('newsroom:indexed').length > 0)],
-      ['body', () => bodySearch(search.page, server, size, 'pagefindHit', '#count')],
-      ['memory', () => memory(search.cdp)], // after its search: Pagefind loads its index as it searches
-      ['maxNodes', () => search.page.evaluate(() => window.__bench.maxNodes)],
-    ]);
-  } finally {
-    await search.context.close();
-  }
+  let result = { errors: [`no Pagefind index: ${size.build?.pagefindError ?? 'see scripts/bench.sh'}`] };
+  if (existsSync(resolve(size.site, 'pagefind/pagefind.js'))) result = await pagefindSearch(browser, server, size);
   // Navigation start to the first body paragraph of the static HTML.
   const watch = { test: 'staticBody', arg: size.open.summary, from: 0 };
   const entry = await open(browser, `${server.url}releases/${size.open.slug}/`, { watch });
@@ -268,6 +262,20 @@ async function runPagefind(browser, server, size) {
     return { ...result, open: opened.open, errors: [...result.errors, ...opened.errors] };
   } finally {
     await entry.context.close();
+  }
+}
+
+async function pagefindSearch(browser, server, size) {
+  const search = await open(browser, `${server.url}bench/pagefind/index.html`);
+  try {
+    return await steps([
+      ['ready', () => waitFor(search.page, () => performance.getEntriesByName('newsroom:indexed').length > 0, null, 300_000)],
+      ['body', () => bodySearch(search.page, server, size, 'pagefindHit', '#count')],
+      ['memory', () => memory(search.cdp)], // after its search: Pagefind loads its index as it searches
+      ['maxNodes', () => search.page.evaluate(() => window.__bench.maxNodes)],
+    ]);
+  } finally {
+    await search.context.close();
   }
 }
 
@@ -307,7 +315,9 @@ for (const n of SIZES) {
   const server = await serve(size);
   const runs = Object.fromEntries(SUBJECTS.map((s) => [s, []]));
   for (let rep = 0; rep < REPS; rep += 1) {
-    for (const subject of SUBJECTS) {
+    // Each run starts with another subject, so none is always first (cold) or last.
+    const order = [...SUBJECTS.slice(rep % SUBJECTS.length), ...SUBJECTS.slice(0, rep % SUBJECTS.length)];
+    for (const subject of order) {
       let result;
       try {
         result = await run(browser, server, size, subject);
@@ -355,7 +365,8 @@ for (const [n, size] of Object.entries(results.sizes)) {
   lines.push(`bundle ${mb(size.bundleBytes)}, light index ${mb(size.lightIndexBytes)}; medians of ${REPS} interleaved runs`);
   if (size.build) {
     const b = size.build;
-    lines.push(`build: newsroom-cli site ${b.siteSeconds.toFixed(1)} s (derived data ${mb(b.dataBytes)}); Pagefind ${b.pagefindSeconds.toFixed(1)} s (index ${mb(b.pagefindBytes)} in ${b.pagefindFiles} files)`);
+    const pagefind = b.pagefindError ?? `Pagefind ${b.pagefindSeconds.toFixed(1)} s (index ${mb(b.pagefindBytes)} in ${b.pagefindFiles} files)`;
+    lines.push(`build: newsroom-cli site ${b.siteSeconds.toFixed(1)} s (derived data ${mb(b.dataBytes)}); ${pagefind}`);
   }
   lines.push(`body search word: "${size.bodyWord.word}" (in the bodies of ${size.bodyWord.releases} releases, nowhere else); opened release: ${size.openedRelease}`);
   lines.push('| metric | app | plain JS | MiniSearch | Pagefind / static page | app / plain JS | app / MiniSearch | app / Pagefind |');
