@@ -17,9 +17,10 @@ use crate::derived::terms::{Piece, Positions, pieces_for, read_piece};
 use crate::filters::Filters;
 use crate::search::{FullTextHits, FullTextKey, QueryTerms};
 
-/// Pieces and decoded words kept; a reader's session rarely needs more.
+/// Pieces (about 48 KB each) and decoded words (up to 4 bytes per release
+/// each) kept: enough for the words of the last few queries.
 const CACHED_PIECES: usize = 64;
-const CACHED_WORDS: usize = 64;
+const CACHED_WORDS: usize = 16;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum FullTextStatus {

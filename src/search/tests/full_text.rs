@@ -20,17 +20,22 @@ fn hits_for(query: &str, releases: &[crate::bundle::Release]) -> FullTextHits {
     hits
 }
 
-#[test]
-fn light_catalog_plus_term_index_equals_the_full_catalog() {
-    let full = synthetic_bundle(400, 11, true).releases;
-    let light: Vec<_> = full
+/// The releases as the light index holds them.
+fn without_bodies(releases: &[crate::bundle::Release]) -> Vec<crate::bundle::Release> {
+    releases
         .iter()
         .cloned()
         .map(|mut r| {
             r.body = None;
             r
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn light_catalog_plus_term_index_equals_the_full_catalog() {
+    let full = synthetic_bundle(400, 11, true).releases;
+    let light = without_bodies(&full);
     let with_bodies = Catalog::new(full.clone());
     let without = Catalog::new(light);
     for query in [
@@ -78,14 +83,7 @@ fn body_only_matches_are_named() {
 #[test]
 fn a_phrase_in_a_full_text_needs_all_its_words() {
     let full = synthetic_bundle(300, 2, true).releases;
-    let light: Vec<_> = full
-        .iter()
-        .cloned()
-        .map(|mut r| {
-            r.body = None;
-            r
-        })
-        .collect();
+    let light = without_bodies(&full);
     let catalog = Catalog::new(light);
     let query = "\"police training\"";
     let found = catalog.search_with(
