@@ -18,6 +18,7 @@ use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use wasm_bindgen::JsCast;
 
 pub use base_path::BasePath;
 pub use load::{LoadState, Newsroom};
@@ -25,26 +26,47 @@ pub use load::{LoadState, Newsroom};
 /// Mounts the app on `<body>`.
 pub fn start() {
     status::install_panic_view();
-    // Entry pages carry the release as static HTML for readers without
-    // JavaScript; the app renders the same content itself.
-    // Its head tags too: the app sets the description and canonical link per
-    // route, and a stale one would outlive the first navigation.
-    let document = document();
-    if let Some(static_page) = document.get_element_by_id(crate::STATIC_PAGE_ID) {
-        static_page.remove();
+    leptos::mount::mount_to_body(App);
+}
+
+/// An entry page's pre-rendered release (for readers without JavaScript and
+/// for link previews) and its head tags. While the releases load, which at
+/// a large archive takes seconds, the reader keeps reading it (the app's own
+/// views stay hidden: `style/base.css`); then the app replaces it, and the
+/// tags, since the app sets the description and canonical link per route and
+/// a stale one would outlive the first navigation.
+#[derive(Clone)]
+struct StaticPage(std::sync::Arc<std::sync::Mutex<Vec<web_sys::Element>>>);
+
+impl StaticPage {
+    fn find() -> StaticPage {
+        let document = document();
+        let mut nodes: Vec<web_sys::Element> = document
+            .get_element_by_id(crate::STATIC_PAGE_ID)
+            .into_iter()
+            .collect();
+        if !nodes.is_empty()
+            && let Ok(stale) = document
+                .query_selector_all("head link[rel='canonical'], head meta[name='description']")
+        {
+            nodes.extend(
+                (0..stale.length())
+                    .filter_map(|i| stale.item(i))
+                    .filter_map(|node| node.dyn_into::<web_sys::Element>().ok()),
+            );
+        }
+        StaticPage(std::sync::Arc::new(std::sync::Mutex::new(nodes)))
     }
-    if let Ok(stale) =
-        document.query_selector_all("head link[rel='canonical'], head meta[name='description']")
-    {
-        for i in 0..stale.length() {
-            if let Some(node) = stale.item(i)
-                && let Some(parent) = node.parent_node()
-            {
-                let _ = parent.remove_child(&node);
-            }
+
+    fn is_shown(&self) -> bool {
+        !self.0.lock().expect("one thread").is_empty()
+    }
+
+    fn remove(&self) {
+        for node in self.0.lock().expect("one thread").drain(..) {
+            node.remove();
         }
     }
-    leptos::mount::mount_to_body(App);
 }
 
 #[component]
@@ -54,6 +76,13 @@ fn App() -> impl IntoView {
     provide_context(base.clone());
     let state = load::start_loading(&base);
     provide_context(state);
+    let static_page = StaticPage::find();
+    provide_context(static_page.clone());
+    Effect::new(move |_| {
+        if !matches!(state.get(), LoadState::Loading) {
+            static_page.remove();
+        }
+    });
     provide_context(timeline::ReturnTo::default());
     provide_context(body::ShardCache::default());
     provide_context(focus::FirstView::new());
@@ -89,7 +118,10 @@ where
     V: IntoView + 'static,
 {
     let state = expect_context::<RwSignal<LoadState>>();
+    let static_page = expect_context::<StaticPage>();
     move || match state.get() {
+        // The entry page's own release is the loading view.
+        LoadState::Loading if static_page.is_shown() => ().into_any(),
         LoadState::Loading => view! {
             <Title text="Loading…" />
             <status::Loading />

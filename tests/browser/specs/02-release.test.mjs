@@ -1,7 +1,8 @@
 // Release pages opened directly, and unknown slugs.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSite } from '../lib/harness.mjs';
+import { readFile } from 'node:fs/promises';
+import { DIST, dataPath, openSite } from '../lib/harness.mjs';
 import { bundle, bySlugWord } from '../lib/seed.mjs';
 
 let site;
@@ -39,4 +40,32 @@ test('an unknown slug shows "Release not found" with suggestions and a way back'
   await page.getByRole('link', { name: suggestion.title }).waitFor();
   await page.getByRole('link', { name: 'Go to all releases' }).click();
   await page.getByRole('heading', { level: 1, name: bundle.site.name }).waitFor();
+});
+
+test('a deep link keeps showing its release while the releases load, then the app takes over', async () => {
+  const release = bySlugWord('sewing-workshop');
+  let open;
+  const gate = new Promise((ok) => (open = ok));
+  site.server.setFault(dataPath(), async (req, res) => {
+    await gate;
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(await readFile(`${DIST}${dataPath()}`));
+  });
+  try {
+    const page = await site.newPage();
+    await page.goto(site.url(`releases/${release.slug}/`));
+    await page.getByRole('heading', { level: 1, name: release.title }).waitFor();
+    // The app has started (its views exist) but the reader still reads the release.
+    await page.locator('#main').waitFor({ state: 'attached' });
+    assert.equal(await page.getByRole('main').count(), 1, 'one main landmark');
+    assert.equal(await page.getByText('Loading releases…').count(), 0);
+    assert.equal(await page.title(), `${release.title} — ${bundle.site.name}`);
+    open();
+    await page.getByRole('button', { name: 'Copy link' }).waitFor();
+    assert.equal(await page.locator('#static-page').count(), 0, 'the pre-rendered copy is gone');
+    assert.equal(await page.getByRole('heading', { level: 1, name: release.title }).count(), 1);
+    assert.equal(await page.locator('head link[rel="canonical"]').count(), 1);
+  } finally {
+    site.server.clearFaults();
+  }
 });
