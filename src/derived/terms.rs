@@ -147,6 +147,7 @@ impl Postings {
     }
 
     /// The positions, ascending.
+    #[cfg(test)]
     pub fn positions(&self, universe: usize) -> Result<Vec<u32>, String> {
         let mut out = Positions::new(universe);
         self.mark(&mut out)?;

@@ -43,10 +43,6 @@ impl FullTextHits {
     pub fn get(&self, key: &FullTextKey) -> Option<&[u32]> {
         self.hits.get(key).map(|ids| &ids[..])
     }
-
-    pub fn contains(&self, key: &FullTextKey) -> bool {
-        self.hits.contains_key(key)
-    }
 }
 
 impl QueryTerms {
