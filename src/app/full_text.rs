@@ -42,6 +42,8 @@ struct Cache {
 pub struct FullTextSearch {
     /// Bumped each time pieces arrive.
     arrived: RwSignal<u64>,
+    /// What the current query looks up.
+    keys: Memo<Vec<FullTextKey>>,
     cache: StoredValue<Arc<Mutex<Cache>>>,
     newsroom: StoredValue<Arc<Newsroom>>,
     pub status: Memo<FullTextStatus>,
@@ -117,17 +119,18 @@ impl FullTextSearch {
         });
         FullTextSearch {
             arrived,
+            keys,
             cache,
             newsroom: store,
             status,
         }
     }
 
-    /// The hits for `terms` from the pieces that are here; reactive on new
-    /// pieces arriving.
-    pub fn hits(&self, terms: &QueryTerms) -> FullTextHits {
+    /// The hits for the current query's keys from the pieces that are
+    /// here; reactive on the query and on new pieces arriving.
+    pub fn hits(&self) -> FullTextHits {
         self.arrived.track();
-        let keys = terms.full_text_keys();
+        let keys = self.keys.get();
         let mut hits = FullTextHits::default();
         if keys.is_empty() {
             return hits;

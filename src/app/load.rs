@@ -60,7 +60,7 @@ pub enum LoadError {
         url: String,
         error: BundleError,
     },
-    /// The manifest does not describe this index (a partial upload).
+    /// The manifest cannot be read, or is in a format this app does not read.
     Manifest {
         url: String,
         detail: String,
@@ -123,7 +123,7 @@ impl fmt::Display for LoadError {
             }
             LoadError::Manifest { url, detail } => write!(
                 f,
-                "The search data at {url} does not match the releases: {detail}. \
+                "The search data at {url} cannot be used: {detail}. \
                  The site may be half-way through an update; reload in a minute."
             ),
         }
@@ -175,14 +175,7 @@ fn read_newsroom(
     manifest: &[u8],
 ) -> Result<Newsroom, LoadError> {
     mark("newsroom:fetched");
-    let checked = check_bundle_bytes(&index).map_err(|error| LoadError::Bundle {
-        url: url.to_owned(),
-        error,
-    })?;
-    // The catalog is built in the memory the file's bytes held: wasm memory
-    // never shrinks, so this keeps the high-water mark near 3x the file.
-    drop(index);
-    mark("newsroom:checked");
+    // The small manifest first: no use checking the index if it is unusable.
     let manifest_error = |detail: String| LoadError::Manifest {
         url: manifest_url.to_owned(),
         detail,
@@ -195,6 +188,14 @@ fn read_newsroom(
             manifest.version
         )));
     }
+    let checked = check_bundle_bytes(&index).map_err(|error| LoadError::Bundle {
+        url: url.to_owned(),
+        error,
+    })?;
+    // The catalog is built in the memory the file's bytes held: wasm memory
+    // never shrinks, so this keeps the high-water mark near 3x the file.
+    drop(index);
+    mark("newsroom:checked");
     let mut id_of_position = vec![u32::MAX; checked.releases_in_source];
     for (id, &position) in checked.source_positions.iter().enumerate() {
         id_of_position[position as usize] = id as u32;

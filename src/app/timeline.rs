@@ -57,7 +57,7 @@ pub fn TimelinePage() -> impl IntoView {
     let searcher = newsroom.clone();
     let result = Memo::new(move |_| {
         filters.with(|f| {
-            let hits = full_text.hits(&QueryTerms::parse(&f.query));
+            let hits = full_text.hits();
             timed_search(&searcher.catalog, f, &hits)
         })
     });

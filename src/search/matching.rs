@@ -13,8 +13,9 @@ use super::query::{MAX_TERMS, QueryTerms};
 pub(super) struct TextMatch {
     pub(super) matched: IdSet,
     pub(super) scores: Vec<u32>,
-    /// Matched releases where some term was found in the body only, so
-    /// their title and summary do not show why they matched.
+    /// Releases where some term was found in the body only, so their title
+    /// and summary do not show why they matched; not narrowed to `matched`
+    /// (the caller narrows both to the final result).
     pub(super) body_only: IdSet,
 }
 
@@ -110,7 +111,6 @@ pub(super) fn match_terms(
             fields != 0
         });
     }
-    body_only.intersect_with(&matched);
     TextMatch {
         matched,
         scores,
