@@ -10,7 +10,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
 cd "$NEWSROOM_ROOT"
 scripts/setup.sh
 NEWSROOM_SITE_URL=http://127.0.0.1:8080 scripts/build.sh --dist dist
-native_cargo build --quiet --release --bin newsroom-cli
+native_cargo build --quiet --profile cli -p newsroom-cli
 # The peers' npm packages, exactly as locked: MiniSearch, and Pagefind (its
 # binary ships in the package).
 if [ ! -d bench/node_modules ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then
@@ -35,7 +35,7 @@ build_site() {
   # The app without the seed's data and entry pages; then this bundle's.
   cp -r dist "$site" && rm -rf "$site/data" "$site/releases" || return 1
   start=$(now)
-  target/release/newsroom-cli site --dist "$site" --public-url / --site-url http://127.0.0.1:8080 "$bundle" || return 1
+  target/cli/newsroom-cli site --dist "$site" --public-url / --site-url http://127.0.0.1:8080 "$bundle" || return 1
   site_s=$(since "$start")
   start=$(now)
   local limit_kb=$(( $(awk '/MemAvailable/ { print $2 }' /proc/meminfo) - 1000000 ))
@@ -59,11 +59,11 @@ for n in "${sizes[@]}"; do
   # Earlier versions generated bundles without bodies: those are replaced.
   if [ ! -s "$bundle" ] || [[ "$(head -c 100000 "$bundle")" != *'"body":'* ]]; then
     echo "generating $bundle"
-    target/release/newsroom-cli generate "$n" --seed 1 -o "$bundle"
+    target/cli/newsroom-cli generate "$n" --seed 1 -o "$bundle"
   fi
   # The site is rebuilt only when what it is made of changed (dist/ by
   # content: every build rewrites its files).
-  stamp="$(stat -c '%n %s %Y' "$bundle"; sha256sum target/release/newsroom-cli dist/*.*; "$pagefind" --version)"
+  stamp="$(stat -c '%n %s %Y' "$bundle"; sha256sum target/cli/newsroom-cli dist/*.*; "$pagefind" --version)"
   if [ "$(cat "bench/results/site-$n.stamp" 2>/dev/null)" = "$stamp" ]; then
     echo "bench/results/site-$n is up to date"
   elif build_site "$n"; then

@@ -12,10 +12,12 @@ step() { printf '\n== %s\n' "$*"; }
 
 step "cargo fmt --check"
 native_cargo fmt --check
-step "cargo clippy"
-native_cargo clippy --quiet --all-targets -- -D warnings
-step "cargo test (native)"
-native_cargo test --quiet
+step "cargo clippy (every crate, native)"
+native_cargo clippy --quiet --workspace --all-targets -- -D warnings
+step "cargo clippy (the web app, wasm32)"
+(use_wasm_route >/dev/null && cargo clippy --quiet -p newsroom --target wasm32-unknown-unknown -- -D warnings)
+step "cargo test (every crate, native)"
+native_cargo test --quiet --workspace
 
 step "release build at / (dist)"
 NEWSROOM_SITE_URL=http://127.0.0.1:8080 scripts/build.sh --dist dist
@@ -23,8 +25,8 @@ step "release build under /newsroom/ (dist-subpath)"
 NEWSROOM_SITE_URL=http://127.0.0.1:8080 scripts/build.sh --public-url /newsroom/ --dist dist-subpath
 step "the same app with 2,000 generated releases with bodies (dist-fulltext)"
 rm -rf dist-fulltext && cp -r dist dist-fulltext && rm -rf dist-fulltext/data dist-fulltext/releases
-native_cargo run --quiet --release --bin newsroom-cli -- generate 2000 --seed 5 -o target/fulltext-bundle.json
-native_cargo run --quiet --release --bin newsroom-cli -- site --dist dist-fulltext --site-url http://127.0.0.1:8080 target/fulltext-bundle.json
+newsroom_cli generate 2000 --seed 5 -o target/fulltext-bundle.json
+newsroom_cli site --dist dist-fulltext --site-url http://127.0.0.1:8080 target/fulltext-bundle.json
 
 cd tests/browser
 step "browser tests (Chromium)"

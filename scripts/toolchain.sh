@@ -39,3 +39,9 @@ use_wasm_route() {
 native_cargo() {
   env -u CARGO_UNSTABLE_BUILD_STD -u RUSTC -u RUSTC_BOOTSTRAP PATH="$NEWSROOM_NATIVE_PATH" cargo "$@"
 }
+
+# Runs the command-line tools, built natively with the `cli` profile
+# (optimised for speed; the `release` profile is the web app's).
+newsroom_cli() {
+  native_cargo run --quiet --profile cli -p newsroom-cli -- "$@"
+}

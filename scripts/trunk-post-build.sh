@@ -8,4 +8,4 @@ source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
 cd "$NEWSROOM_ROOT"
 args=(site --dist "$TRUNK_STAGING_DIR" --public-url "${TRUNK_PUBLIC_URL:-/}")
 [ -n "${NEWSROOM_SITE_URL:-}" ] && args+=(--site-url "$NEWSROOM_SITE_URL")
-native_cargo run --quiet --release --bin newsroom-cli -- "${args[@]}" "${NEWSROOM_BUNDLE:-public/releases.json}"
+newsroom_cli "${args[@]}" "${NEWSROOM_BUNDLE:-public/releases.json}"

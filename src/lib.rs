@@ -1,35 +1,141 @@
-//! The newsroom: press releases from one JSON bundle, as a static site.
-//!
-//! Logic first (no browser types, tested natively), views last:
-//! - [`address`]: where the site is published, for every URL it makes;
-//! - [`bundle`]: the bundle model and its checker, shared by app and CLI;
-//! - [`date`], [`slug`], [`fold`]: the small value types and text folding;
-//! - [`import`]: listing text to bundle;
-//! - [`filters`]: the filter state and its URL form; [`search`]: the engine;
-//! - [`site`] (native only): static files derived at build time (entry pages, feed, loader);
-//! - [`synth`]: deterministic synthetic bundles for benchmarks;
-//! - [`wording`]: how counts are phrased;
-//! - `app` (wasm32 only): the Leptos views.
+//! The browser app. Views stay thin: they read signals derived
+//! from the URL and the loaded catalog, and render what the logic modules
+//! compute.
 
-pub mod address;
-pub mod base64;
-pub mod bundle;
-pub mod date;
-pub mod derived;
-pub mod filters;
-pub mod fold;
-pub mod import;
-pub mod search;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod site;
-pub mod slug;
-pub mod suggest;
-pub mod synth;
-pub mod wording;
+mod base_path;
+mod body;
+mod facets_panel;
+mod focus;
+mod full_text;
+mod layout;
+mod load;
+mod release_page;
+mod status;
+mod text;
+mod timeline;
 
-#[cfg(target_arch = "wasm32")]
-pub mod app;
+use leptos::prelude::*;
+use leptos_meta::{Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use wasm_bindgen::JsCast;
 
-/// Id of the pre-rendered release in entry pages (written at build time by
-/// [`site`]); the app removes that block when it takes over.
-pub const STATIC_PAGE_ID: &str = "static-page";
+pub use base_path::BasePath;
+pub use load::{LoadState, Newsroom};
+
+/// Mounts the app on `<body>`.
+pub fn start() {
+    status::install_panic_view();
+    leptos::mount::mount_to_body(App);
+}
+
+/// An entry page's pre-rendered release (for readers without JavaScript and
+/// for link previews) and its head tags. While the releases load, which at
+/// a large archive takes seconds, the reader keeps reading it (the app's own
+/// views stay hidden: `style/base.css`); then the app replaces it, and the
+/// tags, since the app sets the description and canonical link per route and
+/// a stale one would outlive the first navigation.
+#[derive(Clone)]
+struct StaticPage(std::sync::Arc<std::sync::Mutex<Vec<web_sys::Element>>>);
+
+impl StaticPage {
+    fn find() -> StaticPage {
+        let document = document();
+        let mut nodes: Vec<web_sys::Element> = document
+            .get_element_by_id(newsroom_engine::STATIC_PAGE_ID)
+            .into_iter()
+            .collect();
+        if !nodes.is_empty()
+            && let Ok(stale) = document
+                .query_selector_all("head link[rel='canonical'], head meta[name='description']")
+        {
+            nodes.extend(
+                (0..stale.length())
+                    .filter_map(|i| stale.item(i))
+                    .filter_map(|node| node.dyn_into::<web_sys::Element>().ok()),
+            );
+        }
+        StaticPage(std::sync::Arc::new(std::sync::Mutex::new(nodes)))
+    }
+
+    fn is_shown(&self) -> bool {
+        !self.0.lock().expect("one thread").is_empty()
+    }
+
+    fn remove(&self) {
+        for node in self.0.lock().expect("one thread").drain(..) {
+            node.remove();
+        }
+    }
+}
+
+#[component]
+fn App() -> impl IntoView {
+    provide_meta_context();
+    let base = BasePath::from_document();
+    provide_context(base.clone());
+    let state = load::start_loading(&base);
+    provide_context(state);
+    let static_page = StaticPage::find();
+    provide_context(static_page.clone());
+    Effect::new(move |_| {
+        if !matches!(state.get(), LoadState::Loading) {
+            static_page.remove();
+        }
+    });
+    provide_context(timeline::ReturnTo::default());
+    provide_context(body::ShardCache::default());
+    provide_context(focus::FirstView::new());
+
+    view! {
+        <Router base=base.router_base()>
+            <layout::SkipLink />
+            <layout::SiteHeader />
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <status::PageNotFound /> }>
+                    <Route path=path!("/") view=|| view! { <WhenLoaded page=timeline::TimelinePage /> } />
+                    <Route
+                        path=path!("/releases/:slug")
+                        view=|| view! { <WhenLoaded page=release_page::ReleasePage /> }
+                    />
+                    <Route
+                        path=path!("/releases/:slug/")
+                        view=|| view! { <WhenLoaded page=release_page::ReleasePage /> }
+                    />
+                </Routes>
+            </main>
+            <layout::SiteFooter />
+        </Router>
+    }
+}
+
+/// Shows `page` once the bundle is loaded; until then the loading view, and
+/// the error view if loading failed.
+#[component]
+fn WhenLoaded<P, V>(page: P) -> impl IntoView
+where
+    P: Fn() -> V + Send + Sync + Copy + 'static,
+    V: IntoView + 'static,
+{
+    let state = expect_context::<RwSignal<LoadState>>();
+    let static_page = expect_context::<StaticPage>();
+    move || match state.get() {
+        // The entry page's own release is the loading view.
+        LoadState::Loading if static_page.is_shown() => ().into_any(),
+        LoadState::Loading => view! {
+            <Title text="Loading…" />
+            <status::Loading />
+        }
+        .into_any(),
+        LoadState::Failed(error) => view! { <status::LoadFailed error /> }.into_any(),
+        LoadState::Ready(_) => page().into_any(),
+    }
+}
+
+/// The loaded newsroom; only call inside a view shown by `WhenLoaded`.
+pub fn use_newsroom() -> std::sync::Arc<Newsroom> {
+    match expect_context::<RwSignal<LoadState>>().get_untracked() {
+        LoadState::Ready(newsroom) => newsroom,
+        _ => unreachable!("pages render only once the bundle is loaded"),
+    }
+}

@@ -1,0 +1,180 @@
+//! Entry pages: the app shell with one release's head tags and text already
+//! in the HTML, so a deep link opens on any static host and link previews
+//! (which run no WebAssembly) see the right title, description and card.
+
+use super::SiteAddress;
+use super::html::{
+    escape, insert_after_body_open, insert_before, remove_meta, remove_tags, set_title,
+};
+use newsroom_engine::STATIC_PAGE_ID;
+use newsroom_engine::bundle::{Bundle, Release};
+use newsroom_engine::derived::manifest::{INDEX_FILE, MANIFEST_FILE};
+
+/// Site-wide head tags added to the shell itself: the absolute site URL
+/// (read by the app for canonical links) and the feed link. Trunk's
+/// `<base href>` becomes a `<meta>`: a strict CSP (`base-uri 'none'`)
+/// forbids `<base>`, and every URL the shell uses is absolute anyway.
+/// How the hook's preload tags start (Trunk's own preloads differ).
+const DATA_PRELOAD: &str = "<link rel=\"preload\" as=\"fetch\" crossorigin href=\"";
+
+pub fn with_site_meta(
+    shell: &str,
+    bundle: &Bundle,
+    address: &SiteAddress,
+    data_url: &str,
+) -> String {
+    // The index and manifest download while the wasm compiles, instead of
+    // after the app starts (the app's fetch takes the preloaded answer).
+    let preload = |file: &str| format!("{DATA_PRELOAD}{}{file}\">", escape(data_url));
+    let meta = format!(
+        "<meta name=\"newsroom:site-url\" content=\"{}\">\
+         <meta name=\"newsroom:data\" content=\"{}\">\
+         <meta name=\"description\" content=\"{}\">{}{}",
+        escape(address.site_url()),
+        escape(data_url),
+        escape(&bundle.site.tagline),
+        preload(INDEX_FILE),
+        preload(MANIFEST_FILE),
+    );
+    // Written by an earlier run of the hook on the same folder.
+    let shell = ["newsroom:site-url", "newsroom:data", "description"]
+        .iter()
+        .fold(shell.to_owned(), |shell, name| remove_meta(&shell, name));
+    let shell = remove_tags(&shell, DATA_PRELOAD);
+    let shell = set_title(&without_base_element(&shell), &bundle.site.name);
+    let shell = shell.replace(
+        "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.xml\"",
+        &format!(
+            "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"{}\"",
+            escape(&address.absolute("feed.xml"))
+        ),
+    );
+    insert_before(&shell, "</head>", &meta)
+}
+
+pub fn entry_page(
+    shell: &str,
+    release: &Release,
+    bundle: &Bundle,
+    address: &SiteAddress,
+) -> String {
+    let site = &bundle.site.name;
+    let title = format!("{} — {site}", release.title);
+    let url = address.release_url(release.slug.as_str());
+    let description = release.preview();
+    let head = [
+        format!(
+            "<meta name=\"description\" content=\"{}\">",
+            escape(&description)
+        ),
+        format!("<link rel=\"canonical\" href=\"{}\">", escape(&url)),
+        "<meta property=\"og:type\" content=\"article\">".to_owned(),
+        format!(
+            "<meta property=\"og:site_name\" content=\"{}\">",
+            escape(site)
+        ),
+        format!(
+            "<meta property=\"og:title\" content=\"{}\">",
+            escape(&release.title)
+        ),
+        format!(
+            "<meta property=\"og:description\" content=\"{}\">",
+            escape(&description)
+        ),
+        format!("<meta property=\"og:url\" content=\"{}\">", escape(&url)),
+        format!(
+            "<meta property=\"article:published_time\" content=\"{}\">",
+            release.published.iso()
+        ),
+        "<meta name=\"twitter:card\" content=\"summary\">".to_owned(),
+        format!(
+            "<meta name=\"twitter:title\" content=\"{}\">",
+            escape(&release.title)
+        ),
+        format!(
+            "<meta name=\"twitter:description\" content=\"{}\">",
+            escape(&description)
+        ),
+    ]
+    .concat();
+    let shell = without_site_description(shell);
+    let page = set_title(&shell, &title);
+    let page = insert_before(&page, "</head>", &head);
+    insert_after_body_open(&page, &static_release(release, bundle, address))
+}
+
+pub fn not_found_page(shell: &str, bundle: &Bundle, address: &SiteAddress) -> String {
+    let page = set_title(shell, &format!("Page not found — {}", bundle.site.name));
+    let body = format!(
+        "<main id=\"{STATIC_PAGE_ID}\" class=\"static-page\"><h1>Page not found</h1>\
+         <p>There is no page at this address.</p><p><a href=\"{}\">Go to all releases</a></p></main>",
+        escape(address.public_url())
+    );
+    insert_after_body_open(&page, &body)
+}
+
+/// The release as plain HTML for readers and crawlers without JavaScript.
+fn static_release(release: &Release, bundle: &Bundle, address: &SiteAddress) -> String {
+    let mut html = format!(
+        "<main id=\"{STATIC_PAGE_ID}\" class=\"static-page\"><p><a href=\"{}\">{}</a></p><article><h1>{}</h1>\
+         <p><time datetime=\"{}\">{}</time></p>",
+        escape(address.public_url()),
+        escape(&bundle.site.name),
+        escape(&release.title),
+        release.published.iso(),
+        release.published.long(),
+    );
+    let facts: Vec<&str> = release
+        .content_type
+        .iter()
+        .chain(&release.locations)
+        .chain(&release.topics)
+        .map(String::as_str)
+        .collect();
+    if !facts.is_empty() {
+        html.push_str(&format!("<p>{}</p>", escape(&facts.join(" · "))));
+    }
+    html.push_str(&format!("<p>{}</p>", escape(&release.summary)));
+    for paragraph in release.body_paragraphs() {
+        html.push_str(&format!("<p>{}</p>", escape(paragraph)));
+    }
+    if let Some(url) = &release.source_url {
+        html.push_str(&format!(
+            "<p><a href=\"{}\">Original release</a></p>",
+            escape(url.as_str())
+        ));
+    }
+    html.push_str("</article></main>");
+    html
+}
+
+/// The shell carries the site's description; a release page has its own.
+fn without_site_description(shell: &str) -> String {
+    let Some(start) = shell.find("<meta name=\"description\"") else {
+        return shell.to_owned();
+    };
+    let Some(len) = shell[start..].find('>') else {
+        return shell.to_owned();
+    };
+    format!("{}{}", &shell[..start], &shell[start + len + 1..])
+}
+
+/// `<base href="/x/">` → `<meta name="newsroom:base" content="/x/">`.
+fn without_base_element(shell: &str) -> String {
+    let Some(start) = shell.find("<base href=\"") else {
+        return shell.to_owned();
+    };
+    let value_start = start + "<base href=\"".len();
+    let Some(value_len) = shell[value_start..].find('"') else {
+        return shell.to_owned();
+    };
+    let Some(tag_len) = shell[start..].find('>') else {
+        return shell.to_owned();
+    };
+    let value = &shell[value_start..value_start + value_len];
+    format!(
+        "{}<meta name=\"newsroom:base\" content=\"{value}\">{}",
+        &shell[..start],
+        &shell[start + tag_len + 1..]
+    )
+}

@@ -1,0 +1,57 @@
+//! Trunk starts the app with an inline `<script type="module">`, which a
+//! strict Content-Security-Policy (`script-src 'self'`, no 'unsafe-inline')
+//! refuses. This moves it into a file of its own, named by its hash and
+//! loaded with a Subresource Integrity hash.
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use sha2::{Digest, Sha384};
+
+/// The shell with its inline module script replaced by a `src` reference,
+/// and the script file to write (`name`, `content`); `None` when the shell
+/// has no inline module script.
+pub fn externalize_loader(shell: &str, public_url: &str) -> Option<(String, String, String)> {
+    let open_tag = "<script type=\"module\">";
+    let start = shell.find(open_tag)?;
+    let body_start = start + open_tag.len();
+    let body_len = shell[body_start..].find("</script>")?;
+    let script = shell[body_start..body_start + body_len].trim().to_owned() + "\n";
+    let digest = Sha384::digest(script.as_bytes());
+    let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    let name = format!("loader-{hex}.js");
+    let tag = format!(
+        "<script type=\"module\" src=\"{}{name}\" integrity=\"sha384-{}\" crossorigin=\"anonymous\"></script>",
+        super::html::escape(public_url),
+        BASE64.encode(digest)
+    );
+    let end = body_start + body_len + "</script>".len();
+    let rewritten = format!("{}{tag}{}", &shell[..start], &shell[end..]);
+    Some((rewritten, name, script))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_inline_loader_becomes_a_hashed_file() {
+        let shell = "<head><script type=\"module\">\nimport init from '/app.js';\nawait init();\n</script><link rel=\"x\"></head>";
+        let (rewritten, name, script) = externalize_loader(shell, "/newsroom/").unwrap();
+        assert_eq!(script, "import init from '/app.js';\nawait init();\n");
+        assert!(name.starts_with("loader-") && name.ends_with(".js"));
+        assert!(!rewritten.contains("import init"));
+        assert!(rewritten.contains(&format!(
+            "<script type=\"module\" src=\"/newsroom/{name}\" integrity=\"sha384-"
+        )));
+        // SHA-384 in base64 is 64 characters.
+        let integrity = rewritten
+            .split("sha384-")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        assert_eq!(integrity.len(), 64);
+        assert!(externalize_loader("<head></head>", "/").is_none());
+    }
+}

@@ -1,0 +1,79 @@
+use serde::{Deserialize, Serialize};
+
+use crate::date::Date;
+use crate::slug::Slug;
+use crate::web_url::WebUrl;
+
+/// The bundle format version this code reads and writes.
+pub const BUNDLE_VERSION: u64 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Bundle {
+    pub version: u64,
+    pub site: Site,
+    pub releases: Vec<Release>,
+}
+
+/// Who publishes: the listing's heading and description.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Site {
+    pub name: String,
+    pub tagline: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Release {
+    pub slug: Slug,
+    pub title: String,
+    pub published: Date,
+    /// `None` when the source does not say (never guessed).
+    pub content_type: Option<String>,
+    pub locations: Vec<String>,
+    pub topics: Vec<String>,
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_url: Option<WebUrl>,
+    /// Whether the release has a full text. In a bundle it follows `body`;
+    /// in the light index the build derives, `body` is left out (it lives
+    /// in a body shard) and this says there is one to fetch. Never written
+    /// into a bundle: the light index has its own writer.
+    #[serde(default, skip_serializing)]
+    pub has_body: bool,
+}
+
+impl Bundle {
+    /// The canonical text form: two-space indented JSON and a final newline,
+    /// so that re-importing the same listing gives the same bytes.
+    pub fn to_json_pretty(&self) -> String {
+        let mut text = serde_json::to_string_pretty(self).expect("a bundle always serialises");
+        text.push('\n');
+        text
+    }
+}
+
+/// A text's paragraphs (separated by blank lines), trimmed, none empty.
+pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
+    text.split("\n\n").map(str::trim).filter(|p| !p.is_empty())
+}
+
+impl Release {
+    /// The body's paragraphs (separated by blank lines), trimmed, none empty.
+    pub fn body_paragraphs(&self) -> impl Iterator<Item = &str> {
+        self.body.iter().flat_map(|body| paragraphs(body))
+    }
+
+    /// The description for search results and link previews: the summary,
+    /// cut at a word near 200 characters (previews show about two lines).
+    pub fn preview(&self) -> String {
+        const MAX: usize = 200;
+        let summary = &self.summary;
+        if summary.chars().count() <= MAX {
+            return summary.clone();
+        }
+        let cut: String = summary.chars().take(MAX).collect();
+        let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+        format!("{}…", cut.trim_end_matches([',', ';', ':', '.']))
+    }
+}

@@ -1,0 +1,33 @@
+//! The newsroom's engine: everything about press releases that needs no
+//! browser and no disk, shared by the web app (compiled to wasm) and the
+//! command-line tools (native), and tested natively.
+//!
+//! - [`bundle`]: the bundle model and the one checker;
+//! - [`date`], [`slug`], [`web_url`], [`fold`]: value types checked once at the
+//!   border, and the case and accent folding behind slugs and search;
+//! - [`filters`]: what a reader asked for (search, facets, dates, sort, page),
+//!   its edits, its URL form and its chips;
+//! - [`search`]: the engine that answers it;
+//! - [`derived`]: the formats of the files the build derives for the app
+//!   (light index, manifest, body shards, term index);
+//! - [`address`]: where the site is published, for every URL it makes;
+//! - [`suggest`]: "did you mean" for unknown release addresses;
+//! - [`wording`]: how counts are phrased;
+//! - [`synth`]: deterministic synthetic bundles for tests and benchmarks.
+
+pub mod address;
+pub mod bundle;
+pub mod date;
+pub mod derived;
+pub mod filters;
+pub mod fold;
+pub mod search;
+pub mod slug;
+pub mod suggest;
+pub mod synth;
+pub mod web_url;
+pub mod wording;
+
+/// Id of the pre-rendered release in entry pages (written at build time);
+/// the app removes that block when it takes over.
+pub const STATIC_PAGE_ID: &str = "static-page";

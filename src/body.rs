@@ -1,0 +1,108 @@
+//! A release's full text, fetched from its body shard when the release is
+//! opened (the light index has no bodies). Shards stay cached, so the
+//! neighbours in a shard open without a fetch.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use leptos::prelude::*;
+
+use super::load::fetch_bytes;
+use super::{BasePath, use_newsroom};
+use newsroom_engine::bundle::paragraphs;
+use newsroom_engine::derived::bodies::{BodyShard, read_shard};
+use newsroom_engine::derived::manifest::{body_shard_file, shard_of};
+
+/// Shards kept after use.
+const CACHED_SHARDS: usize = 16;
+
+#[derive(Clone, Default)]
+pub struct ShardCache(Arc<Mutex<HashMap<u32, Arc<BodyShard>>>>);
+
+#[derive(Clone, PartialEq)]
+enum BodyState {
+    Loading,
+    Ready(Arc<str>),
+    Failed(String),
+}
+
+#[component]
+pub fn FetchedBody(slug: String) -> impl IntoView {
+    let state = RwSignal::new(BodyState::Loading);
+    let load = move |slug: String| {
+        state.set(BodyState::Loading);
+        let newsroom = use_newsroom();
+        let base = expect_context::<BasePath>();
+        let cache = expect_context::<ShardCache>();
+        leptos::task::spawn_local(async move {
+            let shard = shard_of(&slug, newsroom.manifest.body_shards);
+            state.set(match body_of(&base, &cache, shard, &slug).await {
+                Ok(text) => BodyState::Ready(text),
+                Err(message) => BodyState::Failed(message),
+            });
+        });
+    };
+    load(slug.clone());
+    move || match state.get() {
+        BodyState::Loading => view! {
+            <p class="release__body-status" role="status">"Loading the full text…"</p>
+        }
+        .into_any(),
+        BodyState::Ready(text) => {
+            let shown = paragraphs(&text)
+                .map(|p| view! { <p>{p.to_owned()}</p> })
+                .collect_view();
+            view! { <div class="release__body">{shown}</div> }.into_any()
+        }
+        BodyState::Failed(message) => {
+            let slug = slug.clone();
+            view! {
+                <div class="release__body-status" role="alert">
+                    <p>{message}</p>
+                    <button type="button" class="button" on:click=move |_| load(slug.clone())>"Try again"</button>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+async fn body_of(
+    base: &BasePath,
+    cache: &ShardCache,
+    shard: u32,
+    slug: &str,
+) -> Result<Arc<str>, String> {
+    let cached = cache.0.lock().expect("one thread").get(&shard).cloned();
+    let url = base.data(&body_shard_file(shard));
+    let shard_data = match cached {
+        Some(shard_data) => shard_data,
+        None => {
+            let bytes = fetch_bytes(&url).await.map_err(|e| {
+                format!(
+                    "The full text could not be loaded from {url}: {}.",
+                    e.reason()
+                )
+            })?;
+            let read = Arc::new(
+                read_shard(&bytes)
+                    .map_err(|e| format!("The full text at {url} cannot be read: {e}."))?,
+            );
+            let mut cache = cache.0.lock().expect("one thread");
+            if cache.len() >= CACHED_SHARDS {
+                cache.clear();
+            }
+            cache.insert(shard, read.clone());
+            read
+        }
+    };
+    shard_data
+        .bodies
+        .get(slug)
+        .map(|text| Arc::from(text.as_str()))
+        .ok_or_else(|| {
+            format!(
+                "The full text is missing from {url}; the site may be half-way through an update."
+            )
+        })
+}

@@ -1,0 +1,262 @@
+//! Fetching the light index (the releases without their bodies) and the
+//! manifest of the derived data once at start, with a time limit, and
+//! turning every way it can fail into a message that says what failed.
+//! Bodies and the full-text index come later, as a reader needs them.
+
+use std::fmt;
+use std::sync::Arc;
+
+use gloo_net::http::Request;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+
+use super::BasePath;
+use newsroom_engine::bundle::{BundleError, Problem, Site, check_bundle_bytes};
+use newsroom_engine::derived::manifest::{FORMAT_VERSION, INDEX_FILE, MANIFEST_FILE, Manifest};
+use newsroom_engine::search::Catalog;
+
+/// How long the bundle may take before the reader is told.
+const FETCH_TIMEOUT_MS: i32 = 20_000;
+
+/// Everything the views need once the bundle is in.
+pub struct Newsroom {
+    pub site: Site,
+    pub catalog: Catalog,
+    /// Problems that left releases out; shown, never dropped silently.
+    pub problems: Vec<Problem>,
+    pub left_out: usize,
+    pub manifest: Manifest,
+    /// For each position in the light index, the catalog id (`u32::MAX`
+    /// when that release was left out): the term index names positions.
+    pub id_of_position: Vec<u32>,
+}
+
+#[derive(Clone)]
+pub enum LoadState {
+    Loading,
+    Failed(LoadError),
+    Ready(Arc<Newsroom>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// No answer at all (offline, DNS, connection refused, blocked).
+    Network {
+        url: String,
+    },
+    TimedOut {
+        url: String,
+        seconds: i32,
+    },
+    /// The server answered, but not with the bundle.
+    Status {
+        url: String,
+        status: u16,
+        text: String,
+    },
+    /// The bundle arrived but cannot be read.
+    Bundle {
+        url: String,
+        error: BundleError,
+    },
+    /// The manifest cannot be read, or is in a format this app does not read.
+    Manifest {
+        url: String,
+        detail: String,
+    },
+}
+
+impl LoadError {
+    /// Whether trying again could help (the file itself is not at fault).
+    pub fn is_transient(&self) -> bool {
+        match self {
+            LoadError::Network { .. } | LoadError::TimedOut { .. } => true,
+            LoadError::Status { status, .. } => *status >= 500 || *status == 429 || *status == 408,
+            LoadError::Bundle { .. } | LoadError::Manifest { .. } => false,
+        }
+    }
+}
+
+impl LoadError {
+    /// Why, without naming the file: for the parts fetched later (a body,
+    /// a piece of the full-text index), whose message says what they are.
+    pub fn reason(&self) -> String {
+        match self {
+            LoadError::Network { .. } => "the network request failed".to_owned(),
+            LoadError::TimedOut { seconds, .. } => {
+                format!("it did not arrive within {seconds} seconds")
+            }
+            LoadError::Status { status, text, .. } => {
+                format!("the server answered {status} {text}")
+            }
+            other => other.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Network { url } => write!(
+                f,
+                "The releases could not be downloaded from {url}: the network request failed. \
+                 Check your connection."
+            ),
+            LoadError::TimedOut { url, seconds } => write!(
+                f,
+                "The releases at {url} did not finish downloading within {seconds} seconds."
+            ),
+            LoadError::Status {
+                url, status: 404, ..
+            } => {
+                write!(
+                    f,
+                    "The releases file was not found: {url} answered 404 Not Found."
+                )
+            }
+            LoadError::Status { url, status, text } => {
+                write!(f, "The server answered {status} {text} for {url}.")
+            }
+            LoadError::Bundle { url, error } => {
+                write!(f, "The releases file {url} cannot be read: {error}.")
+            }
+            LoadError::Manifest { url, detail } => write!(
+                f,
+                "The search data at {url} cannot be used: {detail}. \
+                 The site may be half-way through an update; reload in a minute."
+            ),
+        }
+    }
+}
+
+/// Starts the one load of the light index and returns the state it will fill.
+pub fn start_loading(base: &BasePath) -> RwSignal<LoadState> {
+    let state = RwSignal::new(LoadState::Loading);
+    reload(state, base.clone());
+    state
+}
+
+/// (Re)loads into `state`; used at start and by "Try again".
+pub fn reload(state: RwSignal<LoadState>, base: BasePath) {
+    state.set(LoadState::Loading);
+    leptos::task::spawn_local(async move {
+        let index_url = base.data(INDEX_FILE);
+        let manifest_url = base.data(MANIFEST_FILE);
+        let (index, manifest) =
+            futures::future::join(fetch_bytes(&index_url), fetch_bytes(&manifest_url)).await;
+        let next = match index
+            .and_then(|index| manifest.map(|manifest| (index, manifest)))
+            .and_then(|(index, manifest)| {
+                read_newsroom(&index_url, index, &manifest_url, &manifest)
+            }) {
+            Ok(newsroom) => {
+                mark("newsroom:indexed");
+                LoadState::Ready(Arc::new(newsroom))
+            }
+            Err(error) => LoadState::Failed(error),
+        };
+        state.set(next);
+    });
+}
+
+/// User Timing marks split start-up (fetched, checked, indexed) for the
+/// benchmark and the browser's profiler.
+fn mark(name: &str) {
+    if let Some(performance) = window().performance() {
+        let _ = performance.mark(name);
+    }
+}
+
+fn read_newsroom(
+    url: &str,
+    index: Vec<u8>,
+    manifest_url: &str,
+    manifest: &[u8],
+) -> Result<Newsroom, LoadError> {
+    mark("newsroom:fetched");
+    // The small manifest first: no use checking the index if it is unusable.
+    let manifest_error = |detail: String| LoadError::Manifest {
+        url: manifest_url.to_owned(),
+        detail,
+    };
+    let manifest: Manifest = serde_json::from_slice(manifest)
+        .map_err(|e| manifest_error(format!("it cannot be read ({e})")))?;
+    if manifest.version != FORMAT_VERSION {
+        return Err(manifest_error(format!(
+            "its format is {}, this app reads {FORMAT_VERSION}",
+            manifest.version
+        )));
+    }
+    let checked = check_bundle_bytes(&index).map_err(|error| LoadError::Bundle {
+        url: url.to_owned(),
+        error,
+    })?;
+    // The catalog is built in the memory the file's bytes held: wasm memory
+    // never shrinks, so this keeps the high-water mark near 3x the file.
+    drop(index);
+    mark("newsroom:checked");
+    let mut id_of_position = vec![u32::MAX; checked.releases_in_source];
+    for (id, &position) in checked.source_positions.iter().enumerate() {
+        id_of_position[position as usize] = id as u32;
+    }
+    let left_out = checked.left_out();
+    Ok(Newsroom {
+        site: checked.bundle.site,
+        catalog: Catalog::new(checked.bundle.releases),
+        problems: checked.problems,
+        left_out,
+        manifest,
+        id_of_position,
+    })
+}
+
+/// Fetches a file of the site as bytes (no UTF-16 round trip through a JS
+/// string), giving up after [`FETCH_TIMEOUT_MS`].
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
+    let controller = web_sys::AbortController::new().ok();
+    let timer = controller.as_ref().and_then(|controller| {
+        let controller = controller.clone();
+        let abort = Closure::once_into_js(move || controller.abort());
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                abort.unchecked_ref(),
+                FETCH_TIMEOUT_MS,
+            )
+            .ok()
+    });
+    let signal = controller.as_ref().map(|c| c.signal());
+    let aborted = || signal.as_ref().is_some_and(|s| s.aborted());
+    let failure = |aborted: bool| {
+        if aborted {
+            LoadError::TimedOut {
+                url: url.to_owned(),
+                seconds: FETCH_TIMEOUT_MS / 1000,
+            }
+        } else {
+            LoadError::Network {
+                url: url.to_owned(),
+            }
+        }
+    };
+
+    let request = Request::get(url).abort_signal(signal.as_ref());
+    let response = request.send().await.map_err(|_| failure(aborted()))?;
+    if !response.ok() {
+        clear(timer);
+        return Err(LoadError::Status {
+            url: url.to_owned(),
+            status: response.status(),
+            text: response.status_text(),
+        });
+    }
+    let bytes = response.binary().await.map_err(|_| failure(aborted()));
+    clear(timer);
+    bytes
+}
+
+fn clear(timer: Option<i32>) {
+    if let Some(id) = timer {
+        window().clear_timeout_with_handle(id);
+    }
+}
