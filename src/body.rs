@@ -19,59 +19,45 @@ const CACHED_SHARDS: usize = 16;
 #[derive(Clone, Default)]
 pub struct ShardCache(Arc<Mutex<HashMap<u32, Arc<BodyShard>>>>);
 
-#[derive(Clone, PartialEq)]
-enum BodyState {
-    Loading,
-    Ready(Arc<str>),
-    Failed(String),
-}
-
 #[component]
 pub fn FetchedBody(slug: String) -> impl IntoView {
-    let state = RwSignal::new(BodyState::Loading);
-    let load = move |slug: String| {
-        state.set(BodyState::Loading);
-        let newsroom = use_newsroom();
-        let base = expect_context::<BasePath>();
-        let cache = expect_context::<ShardCache>();
-        leptos::task::spawn_local(async move {
-            let shard = shard_of(&slug, newsroom.manifest.body_shards);
-            state.set(match body_of(&base, &cache, shard, &slug).await {
-                Ok(text) => BodyState::Ready(text),
-                Err(message) => BodyState::Failed(message),
-            });
-        });
+    let newsroom = use_newsroom();
+    let base = expect_context::<BasePath>();
+    let cache = expect_context::<ShardCache>();
+    let shard = shard_of(&slug, newsroom.manifest.body_shards);
+    let body =
+        LocalResource::new(move || body_of(base.clone(), cache.clone(), shard, slug.clone()));
+    let loading = || {
+        view! { <p class="release__body-status" role="status">"Loading the full text…"</p> }
     };
-    load(slug.clone());
-    move || match state.get() {
-        BodyState::Loading => view! {
-            <p class="release__body-status" role="status">"Loading the full text…"</p>
-        }
-        .into_any(),
-        BodyState::Ready(text) => {
-            let shown = paragraphs(&text)
-                .map(|p| view! { <p>{p.to_owned()}</p> })
-                .collect_view();
-            view! { <div class="release__body">{shown}</div> }.into_any()
-        }
-        BodyState::Failed(message) => {
-            let slug = slug.clone();
-            view! {
-                <div class="release__body-status" role="alert">
-                    <p>{message}</p>
-                    <button type="button" class="button" on:click=move |_| load(slug.clone())>"Try again"</button>
-                </div>
-            }
-            .into_any()
-        }
+    view! {
+        <Suspense fallback=loading>
+            {move || Suspend::new(async move {
+                match body.await {
+                    Ok(text) => {
+                        let shown = paragraphs(&text)
+                            .map(|p| view! { <p>{p.to_owned()}</p> })
+                            .collect_view();
+                        view! { <div class="release__body">{shown}</div> }.into_any()
+                    }
+                    Err(message) => view! {
+                        <div class="release__body-status" role="alert">
+                            <p>{message}</p>
+                            <button type="button" class="button" on:click=move |_| body.refetch()>"Try again"</button>
+                        </div>
+                    }
+                    .into_any(),
+                }
+            })}
+        </Suspense>
     }
 }
 
 async fn body_of(
-    base: &BasePath,
-    cache: &ShardCache,
+    base: BasePath,
+    cache: ShardCache,
     shard: u32,
-    slug: &str,
+    slug: String,
 ) -> Result<Arc<str>, String> {
     let cached = cache.0.lock().expect("one thread").get(&shard).cloned();
     let url = base.data(&body_shard_file(shard));
@@ -98,7 +84,7 @@ async fn body_of(
     };
     shard_data
         .bodies
-        .get(slug)
+        .get(&slug)
         .map(|text| Arc::from(text.as_str()))
         .ok_or_else(|| {
             format!(

@@ -5,9 +5,10 @@
 
 use leptos::prelude::*;
 
-use super::timeline::Browse;
+use super::browse::{Browse, History};
+use super::chips::{ClearAll, RemoveChip};
 use newsroom_engine::date::Date;
-use newsroom_engine::filters::{Chip, Filters, Sort};
+use newsroom_engine::filters::Sort;
 use newsroom_engine::search::{Facet, FacetKey};
 
 /// Facets longer than this show their first values and a "Show all" button.
@@ -67,7 +68,7 @@ fn SearchBox() -> impl IntoView {
                 prop:value=move || browse.filters.read().query.clone()
                 on:input=move |ev| {
                     let next = browse.filters.get_untracked().with_query(&event_target_value(&ev));
-                    browse.go.run((next, true));
+                    browse.go.run((next, History::Replace));
                 }
             />
             <p id="q-hint" class="field__hint">"Words match the start of words. Use quotes for a phrase."</p>
@@ -89,7 +90,7 @@ fn SortSelect() -> impl IntoView {
             <select id="sort" class="field__input" prop:value=move || current().param()
                 on:change=move |ev| {
                     if let Some(sort) = Sort::from_param(&event_target_value(&ev)) {
-                        browse.go.run((browse.filters.get_untracked().with_sort(Some(sort)), false));
+                        browse.go.run((browse.filters.get_untracked().with_sort(Some(sort)), History::Push));
                     }
                 }>
                 {move || has_query().then(|| option(Sort::Relevance, "Relevance"))}
@@ -114,30 +115,10 @@ fn ActiveFilters() -> impl IntoView {
                 <div class="active-filters">
                     <h2 class="active-filters__title">"Applied filters"</h2>
                     <ul class="active-filters__list">{items}</ul>
-                    <button type="button" class="button button--secondary"
-                        on:click=move |_| browse.go.run((Filters::default(), false))>
-                        "Clear all"
-                    </button>
+                    <ClearAll secondary=true />
                 </div>
             }
         })
-    }
-}
-
-/// An applied filter as a list item whose button removes it.
-#[component]
-pub fn RemoveChip(chip: Chip) -> impl IntoView {
-    let browse = expect_context::<Browse>();
-    let Chip { label, without } = chip;
-    view! {
-        <li>
-            <button type="button" class="chip chip--remove"
-                aria-label=format!("Remove {label}")
-                on:click=move |_| browse.go.run((without.clone(), false))>
-                {label.clone()}
-                <span aria-hidden="true">" ×"</span>
-            </button>
-        </li>
     }
 }
 
@@ -201,7 +182,7 @@ where
                 <input type="checkbox" id=input_id.clone() prop:checked=checked
                     on:change=move |_| {
                         let next = browse.filters.get_untracked().with_toggled(&toggle_key);
-                        browse.go.run((next, false));
+                        browse.go.run((next, History::Push));
                     } />
                 <label for=input_id>
                     <span class="facet__label">{label}</span>
@@ -281,7 +262,7 @@ fn DateField(id: &'static str, label: &'static str) -> impl IntoView {
         } else {
             current.with_to(date)
         };
-        browse.go.run((next, false));
+        browse.go.run((next, History::Push));
     };
     let inverted = move || browse.filters.read().inverted_range().to_string();
     view! {

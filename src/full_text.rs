@@ -4,6 +4,12 @@
 //! same pass as the rest of the search whenever the pieces are already here
 //! (one render per keystroke); new pieces bump `arrived`, and the memo runs
 //! again with them.
+//!
+//! Why not a `LocalResource` per query: a resource answers asynchronously
+//! even when every piece is cached, so each keystroke would render twice
+//! (without, then with the full-text hits) and the list would flicker. The
+//! synchronous cache lookup inside the search memo avoids that; only pieces
+//! not yet here are fetched in the background.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::BasePath;
-use super::load::LoadState;
+use super::Releases;
 use newsroom_engine::filters::Filters;
 
 /// Default name until the bundle says otherwise.
@@ -17,9 +17,9 @@ pub fn SkipLink() -> impl IntoView {
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let base = expect_context::<BasePath>();
-    let state = expect_context::<RwSignal<LoadState>>();
-    let site = move || match state.get() {
-        LoadState::Ready(newsroom) => (newsroom.site.name.clone(), newsroom.site.tagline.clone()),
+    let releases = expect_context::<Releases>();
+    let site = move || match releases.finished() {
+        Some(Ok(newsroom)) => (newsroom.site.name.clone(), newsroom.site.tagline.clone()),
         _ => (FALLBACK_NAME.to_owned(), String::new()),
     };
     view! {

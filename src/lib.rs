@@ -1,19 +1,30 @@
-//! The browser app. Views stay thin: they read signals derived
-//! from the URL and the loaded catalog, and render what the logic modules
-//! compute.
+//! The browser app. Views stay thin: they read signals derived from the
+//! URL and the loaded catalog, and render what `newsroom_engine` computes.
+//!
+//! - `load` (light index and manifest at start), `body` (a release's body
+//!   shard when it opens), `full_text` (term-index pieces per query word):
+//!   the data, fetched as it is needed;
+//! - `browse`: the timeline's state (filters from the URL, the result, how
+//!   to go elsewhere); `timeline`, `facets_panel`, `chips`: its views;
+//! - `release_page`: one release; `status`: loading, errors, not found, crash;
+//! - `layout`: header, footer, skip link; `focus`: focus on route change;
+//!   `highlighted`: marked search words; `base_path`: URLs under the public path.
 
 mod base_path;
 mod body;
+mod browse;
+mod chips;
 mod facets_panel;
 mod focus;
 mod full_text;
+mod highlighted;
 mod layout;
 mod load;
 mod release_page;
 mod status;
-mod text;
 mod timeline;
 
+use leptos::context::Provider;
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
@@ -21,7 +32,7 @@ use leptos_router::path;
 use wasm_bindgen::JsCast;
 
 pub use base_path::BasePath;
-pub use load::{LoadState, Newsroom};
+pub use load::{Newsroom, Releases};
 
 /// Mounts the app on `<body>`.
 pub fn start() {
@@ -74,12 +85,12 @@ fn App() -> impl IntoView {
     provide_meta_context();
     let base = BasePath::from_document();
     provide_context(base.clone());
-    let state = load::start_loading(&base);
-    provide_context(state);
+    let releases = Releases::start(base.clone());
+    provide_context(releases);
     let static_page = StaticPage::find();
     provide_context(static_page.clone());
     Effect::new(move |_| {
-        if !matches!(state.get(), LoadState::Loading) {
+        if releases.finished().is_some() {
             static_page.remove();
         }
     });
@@ -109,33 +120,39 @@ fn App() -> impl IntoView {
     }
 }
 
-/// Shows `page` once the bundle is loaded; until then the loading view, and
-/// the error view if loading failed.
+/// Shows `page` once the releases are loaded, with the newsroom provided
+/// to it ([`use_newsroom`]); until then the loading view, and the error view
+/// if loading failed.
 #[component]
 fn WhenLoaded<P, V>(page: P) -> impl IntoView
 where
     P: Fn() -> V + Send + Sync + Copy + 'static,
     V: IntoView + 'static,
 {
-    let state = expect_context::<RwSignal<LoadState>>();
+    let releases = expect_context::<Releases>();
     let static_page = expect_context::<StaticPage>();
-    move || match state.get() {
-        // The entry page's own release is the loading view.
-        LoadState::Loading if static_page.is_shown() => ().into_any(),
-        LoadState::Loading => view! {
-            <Title text="Loading…" />
-            <status::Loading />
-        }
-        .into_any(),
-        LoadState::Failed(error) => view! { <status::LoadFailed error /> }.into_any(),
-        LoadState::Ready(_) => page().into_any(),
+    // An entry page's own release is the loading view.
+    let loading = move || {
+        (!static_page.is_shown()).then(|| {
+            view! {
+                <Title text="Loading…" />
+                <status::Loading />
+            }
+        })
+    };
+    view! {
+        <Suspense fallback=loading>
+            {move || Suspend::new(async move {
+                match releases.wait().await {
+                    Ok(newsroom) => view! { <Provider value=newsroom>{page()}</Provider> }.into_any(),
+                    Err(error) => view! { <status::LoadFailed error /> }.into_any(),
+                }
+            })}
+        </Suspense>
     }
 }
 
-/// The loaded newsroom; only call inside a view shown by `WhenLoaded`.
+/// The loaded newsroom, which `WhenLoaded` provides to every page.
 pub fn use_newsroom() -> std::sync::Arc<Newsroom> {
-    match expect_context::<RwSignal<LoadState>>().get_untracked() {
-        LoadState::Ready(newsroom) => newsroom,
-        _ => unreachable!("pages render only once the bundle is loaded"),
-    }
+    expect_context::<std::sync::Arc<Newsroom>>()
 }

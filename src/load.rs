@@ -32,11 +32,33 @@ pub struct Newsroom {
     pub id_of_position: Vec<u32>,
 }
 
-#[derive(Clone)]
-pub enum LoadState {
-    Loading,
-    Failed(LoadError),
-    Ready(Arc<Newsroom>),
+/// What loading gives: the newsroom, or why there is none.
+pub type Loaded = Result<Arc<Newsroom>, LoadError>;
+
+/// The one load of the light index and manifest, started with the app;
+/// "Try again" fetches them again. Pages render inside a `Suspense` that
+/// awaits it (see `WhenLoaded`), so no view sees a half-loaded state.
+#[derive(Clone, Copy)]
+pub struct Releases(LocalResource<Loaded>);
+
+impl Releases {
+    pub fn start(base: BasePath) -> Releases {
+        Releases(LocalResource::new(move || load(base.clone())))
+    }
+
+    pub fn try_again(&self) {
+        self.0.refetch();
+    }
+
+    /// The result once loading has ended (tracked).
+    pub fn finished(&self) -> Option<Loaded> {
+        self.0.get()
+    }
+
+    /// Waits for the result.
+    pub async fn wait(self) -> Loaded {
+        self.0.await
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -130,34 +152,14 @@ impl fmt::Display for LoadError {
     }
 }
 
-/// Starts the one load of the light index and returns the state it will fill.
-pub fn start_loading(base: &BasePath) -> RwSignal<LoadState> {
-    let state = RwSignal::new(LoadState::Loading);
-    reload(state, base.clone());
-    state
-}
-
-/// (Re)loads into `state`; used at start and by "Try again".
-pub fn reload(state: RwSignal<LoadState>, base: BasePath) {
-    state.set(LoadState::Loading);
-    leptos::task::spawn_local(async move {
-        let index_url = base.data(INDEX_FILE);
-        let manifest_url = base.data(MANIFEST_FILE);
-        let (index, manifest) =
-            futures::future::join(fetch_bytes(&index_url), fetch_bytes(&manifest_url)).await;
-        let next = match index
-            .and_then(|index| manifest.map(|manifest| (index, manifest)))
-            .and_then(|(index, manifest)| {
-                read_newsroom(&index_url, index, &manifest_url, &manifest)
-            }) {
-            Ok(newsroom) => {
-                mark("newsroom:indexed");
-                LoadState::Ready(Arc::new(newsroom))
-            }
-            Err(error) => LoadState::Failed(error),
-        };
-        state.set(next);
-    });
+async fn load(base: BasePath) -> Loaded {
+    let index_url = base.data(INDEX_FILE);
+    let manifest_url = base.data(MANIFEST_FILE);
+    let (index, manifest) =
+        futures::future::join(fetch_bytes(&index_url), fetch_bytes(&manifest_url)).await;
+    let newsroom = read_newsroom(&index_url, index?, &manifest_url, &manifest?)?;
+    mark("newsroom:indexed");
+    Ok(Arc::new(newsroom))
 }
 
 /// User Timing marks split start-up (fetched, checked, indexed) for the

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::BasePath;
-use super::load::{LoadError, LoadState, reload};
+use super::load::LoadError;
+use super::{BasePath, Releases};
 use newsroom_engine::filters::Filters;
 
 #[component]
@@ -19,8 +19,7 @@ pub fn Loading() -> impl IntoView {
 
 #[component]
 pub fn LoadFailed(error: LoadError) -> impl IntoView {
-    let base = expect_context::<BasePath>();
-    let state = expect_context::<RwSignal<LoadState>>();
+    let releases = expect_context::<Releases>();
     let transient = error.is_transient();
     view! {
         <Title text="Releases could not be loaded" />
@@ -28,7 +27,7 @@ pub fn LoadFailed(error: LoadError) -> impl IntoView {
             <h1 id="load-failed-title" tabindex="-1">"The releases could not be loaded"</h1>
             <p class="status__message">{error.to_string()}</p>
             {transient.then(|| view! {
-                <button type="button" class="button" on:click=move |_| reload(state, base.clone())>
+                <button type="button" class="button" on:click=move |_| releases.try_again()>
                     "Try again"
                 </button>
             })}

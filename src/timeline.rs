@@ -4,12 +4,13 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::hooks::use_location;
 
-use super::facets_panel::{FiltersPanel, RemoveChip};
+use super::browse::{Browse, go_to_filters};
+use super::chips::{ClearAll, RemoveChip};
+use super::facets_panel::FiltersPanel;
 use super::full_text::{FullTextSearch, FullTextStatus};
-use super::text::highlighted;
+use super::highlighted::highlighted;
 use super::{BasePath, use_newsroom};
 use newsroom_engine::bundle::Release;
 use newsroom_engine::date::month_name;
@@ -37,16 +38,6 @@ impl Default for ReturnTo {
     }
 }
 
-/// The timeline's reactive state, shared with the filter controls.
-#[derive(Clone, Copy)]
-pub struct Browse {
-    pub filters: Memo<Filters>,
-    pub result: Memo<SearchResult>,
-    pub full_text: FullTextSearch,
-    /// Goes to the given filters; `replace` for typing, push otherwise.
-    pub go: Callback<(Filters, bool)>,
-}
-
 #[component]
 pub fn TimelinePage() -> impl IntoView {
     let newsroom = use_newsroom();
@@ -61,17 +52,7 @@ pub fn TimelinePage() -> impl IntoView {
             timed_search(&searcher.catalog, f, &hits)
         })
     });
-    let navigate = use_navigate();
-    let nav_base = base.clone();
-    let go = Callback::new(move |(next, replace): (Filters, bool)| {
-        let options = NavigateOptions {
-            replace,
-            scroll: false,
-            resolve: false,
-            ..Default::default()
-        };
-        navigate(&nav_base.timeline(&next), options);
-    });
+    let go = go_to_filters(base.clone());
     let browse = Browse {
         filters,
         result,
@@ -338,9 +319,7 @@ fn EmptyResult(inverted: bool) -> impl IntoView {
         <div class="empty-result">
             <p>{message}</p>
             <ul class="empty-result__suggestions">{suggestions}</ul>
-            <button type="button" class="button" on:click=move |_| browse.go.run((Filters::default(), false))>
-                "Clear all"
-            </button>
+            <ClearAll />
         </div>
     }
 }

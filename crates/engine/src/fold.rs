@@ -1,5 +1,11 @@
 //! Text folding shared by slugs and search: lower case, accents removed, so
 //! that "Zugić", "ZUGIC" and "zugic" compare equal.
+//!
+//! Hand-written on purpose: Unicode decomposition (NFD, as in
+//! `unicode-normalization`) does not fold letters such as ø, ł, đ or ß, and
+//! transliterating crates (`deunicode`, `any_ascii`) spell many letters
+//! differently from this table. Slugs made from titles are published URLs,
+//! so a different folding would break links already shared.
 
 /// Appends the folded form of `c` to `out`. Letters with diacritics lose them,
 /// a few ligatures expand, combining marks vanish; everything else is

@@ -1,4 +1,6 @@
 //! Slugs: the stable, URL-safe names of releases (`/releases/<slug>`).
+//! Made with this crate's own folding ([`crate::fold`]), not a slug crate:
+//! a slug, once published, must come out the same from the same title.
 
 use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;

@@ -108,8 +108,8 @@ test('reload, Back and Forward restore the views; a pasted URL reproduces one', 
 test('an empty result explains itself and offers Clear all', async () => {
   const page = await openTimeline('?q=zzzz-nothing&year=2019');
   await expectCount(page, 'No releases match');
-  await page.locator('.empty-result').getByRole('button', { name: /Remove Search/ }).waitFor();
-  await page.locator('.empty-result').getByRole('button', { name: 'Clear all' }).click();
+  await page.locator('.empty-result').getByRole('link', { name: /Remove Search/ }).waitFor();
+  await page.locator('.empty-result').getByRole('link', { name: 'Clear all' }).click();
   await expectTitles(page, newestFirst.map((r) => r.title));
   assert.equal(new URL(page.url()).search, '');
 });
@@ -122,7 +122,7 @@ test('an inverted date range gets a clear message', async () => {
 
 test('applied filters show as removable chips', async () => {
   const page = await openTimeline('?topic=Rule+of+law&year=2022');
-  await page.getByRole('button', { name: 'Remove Year: 2022' }).click();
+  await page.getByRole('link', { name: 'Remove Year: 2022' }).click();
   await expectTitles(page, titlesWhere(withTopic('Rule of law')));
   assert.equal(releases.length, 7);
 });

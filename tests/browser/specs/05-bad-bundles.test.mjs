@@ -136,7 +136,7 @@ test('markup in every field is shown as text, never run', async () => {
     await page.getByRole('heading', { level: 1, name: `Title ${attack}` }).waitFor();
     await page.getByText(`Body ${attack}`).waitFor();
     await page.goto(site.url(`?q=${encodeURIComponent(attack)}&topic=${encodeURIComponent(attack)}`));
-    await page.getByRole('button', { name: /Remove Search/ }).first().waitFor();
+    await page.getByRole('link', { name: /Remove Search/ }).first().waitFor();
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     assert.equal(await page.locator('img[src="x"]').count(), 0);
     assert.equal(dialogs, 0);

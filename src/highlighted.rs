@@ -1,4 +1,4 @@
-//! Small rendering helpers shared by several views.
+//! Search words marked in titles and summaries, as `<mark>` elements.
 
 use leptos::prelude::*;
 
