@@ -19,7 +19,7 @@ use crate::import::import_listing;
 use crate::progress::Progress;
 use crate::site::{SiteAddress, write_site};
 use newsroom_engine::bundle::{Bundle, check_bundle};
-use newsroom_engine::synth::synthetic_bundle;
+use newsroom_engine::synth::synthetic_bundle_with_progress;
 
 const DEFAULT_BUNDLE: &str = "public/releases.json";
 
@@ -252,7 +252,10 @@ fn generate(
     with_bodies: bool,
     output: Option<&Path>,
 ) -> Result<(), Failure> {
-    let bundle = synthetic_bundle(count, seed, with_bodies);
+    let bundle = {
+        let step = Progress::on_terminal().step("releases", count);
+        synthetic_bundle_with_progress(count, seed, with_bodies, &mut || step.advance(1))
+    };
     let mut json = serde_json::to_string(&bundle).expect("a bundle always serialises");
     json.push('\n');
     match output {

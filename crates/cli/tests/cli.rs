@@ -126,3 +126,40 @@ fn import_reports_problems_with_line_numbers_and_writes_nothing() {
     );
     assert!(!target.exists());
 }
+
+#[test]
+fn exit_codes_tell_problems_usage_and_files_apart() {
+    let problems = cli(&["check", "tests/fixtures/bad-date.json"]);
+    assert_eq!(problems.status.code(), Some(1));
+    let usage = cli(&["publish"]);
+    assert_eq!(usage.status.code(), Some(2));
+    assert!(text(&usage.stderr).contains("unrecognized subcommand 'publish'"));
+    let missing = cli(&["check", "no/such/bundle.json"]);
+    assert_eq!(missing.status.code(), Some(3));
+    assert!(text(&missing.stderr).contains("no/such/bundle.json: cannot read"));
+}
+
+#[test]
+fn every_command_has_help_with_examples_and_there_is_a_version() {
+    let version = cli(&["--version"]);
+    assert!(version.status.success());
+    assert_eq!(
+        text(&version.stdout).trim(),
+        concat!("newsroom-cli ", env!("CARGO_PKG_VERSION"))
+    );
+    for command in ["import", "check", "generate", "site"] {
+        let help = cli(&["help", command]);
+        assert!(help.status.success(), "{command}");
+        let said = text(&help.stdout);
+        assert!(said.contains("Usage: newsroom-cli"), "{command}: {said}");
+        assert!(said.contains("Example"), "{command}: {said}");
+    }
+}
+
+#[test]
+fn progress_bars_stay_out_of_pipes() {
+    let out = cli(&["generate", "50", "--seed", "2"]);
+    assert!(out.status.success());
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).starts_with("{\"version\":1"));
+}
