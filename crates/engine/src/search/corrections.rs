@@ -132,11 +132,15 @@ fn is_word_char(c: char) -> bool {
 }
 
 fn keep_capital(typed: &str, correction: &str) -> String {
-    let mut chars = correction.chars();
-    match (typed.chars().next(), chars.next()) {
-        (Some(first), Some(c)) if first.is_uppercase() => c.to_uppercase().chain(chars).collect(),
-        _ => correction.to_owned(),
+    // ASCII only: Unicode case tables would cost the app's download more
+    // than a capital is worth.
+    let mut corrected = correction.to_owned();
+    if typed.starts_with(|c: char| c.is_ascii_uppercase())
+        && let Some(first) = corrected.get_mut(..1)
+    {
+        first.make_ascii_uppercase();
     }
+    corrected
 }
 
 #[cfg(test)]
@@ -183,6 +187,13 @@ mod tests {
         assert_eq!(joined("ZUGIK visit"), "Zugic visit");
         assert_eq!(joined("Zugi\u{301}k"), "Zugic");
         assert_eq!(joined("zugík"), "zugic");
+        let cyrillic = [correction("душнбе", &["душанбе"])];
+        let segments = corrected_query("Душнбе", &cyrillic).unwrap();
+        assert_eq!(
+            segments,
+            [("душанбе".to_owned(), true)],
+            "no capital outside ASCII"
+        );
     }
 
     #[test]
