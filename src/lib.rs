@@ -4,12 +4,14 @@
 
 mod base_path;
 mod body;
+mod did_you_mean;
 mod facets_panel;
 mod focus;
 mod full_text;
 mod layout;
 mod load;
 mod release_page;
+mod spelling;
 mod status;
 mod text;
 mod timeline;
@@ -85,6 +87,7 @@ fn App() -> impl IntoView {
     });
     provide_context(timeline::ReturnTo::default());
     provide_context(body::ShardCache::default());
+    provide_context(spelling::SpellingData::default());
     provide_context(focus::FirstView::new());
 
     view! {
