@@ -21,6 +21,9 @@ const REPS = Number(process.env.BENCH_REPS ?? 3);
 const RESULTS = resolve(ROOT, 'bench/results');
 // Real words from the generator's vocabulary, typed letter by letter, with deletions.
 const TYPED = ['training', '\b\b\b\b', 'ing workshop', '\b\b\b\b\b\b\b\b', 'police ', 'reform'];
+// The same vocabulary misspelt (the app suggests corrections and shows near
+// matches): a place, a long word, then two misspelt words together.
+const TYPOS = ['Dushnbe', '\b'.repeat(7), 'penitentary', '\b'.repeat(11), 'trafficing reintegation'];
 // A brisk typist: the body-search word is typed at most one key per 100 ms.
 const KEY_INTERVAL_MS = 100;
 const LAUNCH_FLAGS = [
@@ -131,13 +134,13 @@ async function press(page, key) {
   await waitFor(page, (n) => window.__bench.latencies.length > n, before, 60_000);
 }
 
-async function typing(page) {
+async function typing(page, script = TYPED) {
   await searchBox(page).click();
   await page.evaluate(() => {
     window.__bench.latencies.splice(0);
     performance.clearMeasures('newsroom:search');
   });
-  for (const key of TYPED.join('')) await press(page, key);
+  for (const key of script.join('')) await press(page, key);
   const { latencies, engine } = await page.evaluate(() => ({
     latencies: window.__bench.latencies.splice(0).map((l) => l.ms),
     engine: performance.getEntriesByName('newsroom:search').map((e) => e.duration),
@@ -235,6 +238,7 @@ async function run(browser, server, size, subject) {
         return { ...m, ratio: m.total / size.indexBytes };
       }],
       ['typing', () => typing(page)],
+      ['typos', () => typing(page, TYPOS)],
       ['facet', () => facets(page)],
       ...(subject === 'app' ? [
         ['body', () => bodySearch(page, server, size, 'appBodyHit', '.result-count')],
@@ -290,6 +294,10 @@ const ROWS = [
   ['typing: input to paint p95 (ms)', 'typing.p95', 1, LIGHT],
   ['typing: engine time p50 (ms)', 'typing.engineP50', 1, LIGHT],
   ['typing: engine time p95 (ms)', 'typing.engineP95', 1, LIGHT],
+  ['typing misspelt words: input to paint p50 (ms)', 'typos.p50', 1, LIGHT],
+  ['typing misspelt words: input to paint p95 (ms)', 'typos.p95', 1, LIGHT],
+  ['typing misspelt words: engine time p50 (ms)', 'typos.engineP50', 1, LIGHT],
+  ['typing misspelt words: engine time p95 (ms)', 'typos.engineP95', 1, LIGHT],
   ['facet click to paint p50 (ms)', 'facet.p50', 1, LIGHT],
   ['facet click to paint p95 (ms)', 'facet.p95', 1, LIGHT],
   ['body search: last keystroke to first body hit (ms)', 'body.ms', 1, ['app', 'pagefind']],

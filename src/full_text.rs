@@ -3,7 +3,8 @@
 //! and decoded words are cached, so the result memo gets the hits in the
 //! same pass as the rest of the search whenever the pieces are already here
 //! (one render per keystroke); new pieces bump `arrived`, and the memo runs
-//! again with them.
+//! again with them. When a query word matches nothing, the nearest words
+//! of the archive are looked up too (exactly), for near matches.
 //!
 //! Why not a `LocalResource` per query: a resource answers asynchronously
 //! even when every piece is cached, so each keystroke would render twice
@@ -18,10 +19,11 @@ use leptos::prelude::*;
 
 use super::BasePath;
 use super::load::{Newsroom, fetch_bytes};
+use super::spelling::SpellingData;
 use newsroom_engine::derived::manifest::term_piece_file;
 use newsroom_engine::derived::terms::{Piece, Positions, pieces_for, read_piece};
 use newsroom_engine::filters::Filters;
-use newsroom_engine::search::{FullTextHits, FullTextKey, QueryTerms};
+use newsroom_engine::search::{FullTextHits, FullTextKey, QueryTerms, near_full_text_keys};
 
 /// Pieces (about 48 KB each) and decoded words (up to 4 bytes per release
 /// each) kept: enough for the words of the last few queries.
@@ -48,7 +50,7 @@ struct Cache {
 pub struct FullTextSearch {
     /// Bumped each time pieces arrive.
     arrived: RwSignal<u64>,
-    /// What the current query looks up.
+    /// What the current query looks up, and its words' near words.
     keys: Memo<Vec<FullTextKey>>,
     cache: StoredValue<Arc<Mutex<Cache>>>,
     newsroom: StoredValue<Arc<Newsroom>>,
@@ -56,13 +58,37 @@ pub struct FullTextSearch {
 }
 
 impl FullTextSearch {
-    pub fn new(newsroom: Arc<Newsroom>, base: BasePath, filters: Memo<Filters>) -> FullTextSearch {
-        let keys =
+    pub fn new(
+        newsroom: Arc<Newsroom>,
+        base: BasePath,
+        filters: Memo<Filters>,
+        spelling: SpellingData,
+    ) -> FullTextSearch {
+        let typed_keys =
             Memo::new(move |_| filters.with(|f| QueryTerms::parse(&f.query).full_text_keys()));
         let arrived = RwSignal::new(0);
         let failed = RwSignal::new(None);
         let cache = StoredValue::new(Arc::new(Mutex::new(Cache::default())));
         let store = StoredValue::new(newsroom);
+        // Near words are known once the typed words' answers are in.
+        let near_keys = Memo::new(move |_| {
+            let Some(spelling) = spelling.get() else {
+                return Vec::new();
+            };
+            arrived.track();
+            let newsroom = store.get_value();
+            let typed = typed_keys.get();
+            let hits = collect_hits(&newsroom, &cache.get_value(), typed);
+            let terms = filters.with(|f| QueryTerms::parse(&f.query));
+            near_full_text_keys(&newsroom.catalog.corrections(&terms, &hits, &spelling))
+        });
+        let keys = Memo::new(move |_| {
+            let mut keys = typed_keys.get();
+            keys.extend(near_keys.get());
+            keys.sort_unstable();
+            keys.dedup();
+            keys
+        });
         let status = Memo::new(move |_| {
             arrived.track();
             if let Some(reason) = failed.get() {
@@ -137,29 +163,34 @@ impl FullTextSearch {
     pub fn hits(&self) -> FullTextHits {
         self.arrived.track();
         let keys = self.keys.get();
-        let mut hits = FullTextHits::default();
-        if keys.is_empty() {
-            return hits;
-        }
-        let newsroom = self.newsroom.get_value();
-        let cache = self.cache.get_value();
-        let mut cache = cache.lock().expect("one thread");
-        for key in keys {
-            if let Some(ids) = cache.words.get(&key) {
-                hits.insert_sorted(key, ids.clone());
-                continue;
-            }
-            let Some(ids) = decode(&newsroom, &cache, &key) else {
-                continue; // a piece is still on its way
-            };
-            if cache.words.len() >= CACHED_WORDS {
-                cache.words.clear();
-            }
-            cache.words.insert(key.clone(), ids.clone());
-            hits.insert_sorted(key, ids);
-        }
-        hits
+        collect_hits(&self.newsroom.get_value(), &self.cache.get_value(), keys)
     }
+}
+
+/// The hits for `keys` from the pieces that are here; keys whose pieces
+/// are still on their way are marked pending.
+fn collect_hits(newsroom: &Newsroom, cache: &Mutex<Cache>, keys: Vec<FullTextKey>) -> FullTextHits {
+    let mut hits = FullTextHits::default();
+    if keys.is_empty() {
+        return hits;
+    }
+    let mut cache = cache.lock().expect("one thread");
+    for key in keys {
+        if let Some(ids) = cache.words.get(&key) {
+            hits.insert_sorted(key, ids.clone());
+            continue;
+        }
+        let Some(ids) = decode(newsroom, &cache, &key) else {
+            hits.mark_pending(key);
+            continue;
+        };
+        if cache.words.len() >= CACHED_WORDS {
+            cache.words.clear();
+        }
+        cache.words.insert(key.clone(), ids.clone());
+        hits.insert_sorted(key, ids);
+    }
+    hits
 }
 
 fn missing_pieces(newsroom: &Newsroom, cache: &Mutex<Cache>, keys: &[FullTextKey]) -> Vec<usize> {

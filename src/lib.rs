@@ -14,6 +14,7 @@ mod base_path;
 mod body;
 mod browse;
 mod chips;
+mod did_you_mean;
 mod facets_panel;
 mod focus;
 mod full_text;
@@ -21,6 +22,7 @@ mod highlighted;
 mod layout;
 mod load;
 mod release_page;
+mod spelling;
 mod status;
 mod timeline;
 
@@ -96,6 +98,7 @@ fn App() -> impl IntoView {
     });
     provide_context(timeline::ReturnTo::default());
     provide_context(body::ShardCache::default());
+    provide_context(spelling::SpellingData::default());
     provide_context(focus::FirstView::new());
 
     view! {

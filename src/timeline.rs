@@ -8,14 +8,16 @@ use leptos_router::hooks::use_location;
 
 use super::browse::{Browse, go_to_filters};
 use super::chips::{ClearAll, RemoveChip};
+use super::did_you_mean::DidYouMean;
 use super::facets_panel::FiltersPanel;
 use super::full_text::{FullTextSearch, FullTextStatus};
 use super::highlighted::highlighted;
+use super::spelling::{SpellingData, load_when_needed};
 use super::{BasePath, use_newsroom};
 use newsroom_engine::bundle::Release;
 use newsroom_engine::date::month_name;
 use newsroom_engine::filters::{Filters, Sort};
-use newsroom_engine::search::{Catalog, FullTextHits, QueryTerms, SearchResult};
+use newsroom_engine::search::{Catalog, FullTextHits, QueryTerms, SearchResult, Spelling};
 use newsroom_engine::wording::{result_count, thousands};
 
 /// Results shown per page: keeps the page light at any bundle size.
@@ -44,12 +46,14 @@ pub fn TimelinePage() -> impl IntoView {
     let base = expect_context::<BasePath>();
     let location = use_location();
     let filters = Memo::new(move |_| location.search.with(|search| Filters::from_query(search)));
-    let full_text = FullTextSearch::new(newsroom.clone(), base.clone(), filters);
+    let spelling = expect_context::<SpellingData>();
+    let full_text = FullTextSearch::new(newsroom.clone(), base.clone(), filters, spelling);
+    load_when_needed(spelling, newsroom.clone(), base.clone(), filters, full_text);
     let searcher = newsroom.clone();
     let result = Memo::new(move |_| {
         filters.with(|f| {
             let hits = full_text.hits();
-            timed_search(&searcher.catalog, f, &hits)
+            timed_search(&searcher.catalog, f, &hits, spelling.get().as_deref())
         })
     });
     let go = go_to_filters(base.clone());
@@ -77,6 +81,7 @@ pub fn TimelinePage() -> impl IntoView {
                     <h2 id="results-heading" class="visually-hidden">"Results"</h2>
                     <ResultCount />
                     <FullTextNote />
+                    <DidYouMean />
                     <ResultList />
                     <Pagination />
                 </section>
@@ -138,14 +143,23 @@ fn ResultCount() -> impl IntoView {
 }
 
 /// The engine's own time per search, as a User Timing measure
-/// (`newsroom:search`) for the benchmark and the browser's profiler.
-fn timed_search(catalog: &Catalog, filters: &Filters, hits: &FullTextHits) -> SearchResult {
+/// (`newsroom:search`) for the benchmark and the browser's profiler;
+/// forgiving typos once the vocabulary is loaded.
+fn timed_search(
+    catalog: &Catalog,
+    filters: &Filters,
+    hits: &FullTextHits,
+    spelling: Option<&Spelling>,
+) -> SearchResult {
     const START: &str = "newsroom:search-start";
     let performance = window().performance();
     if let Some(performance) = &performance {
         let _ = performance.mark(START);
     }
-    let result = catalog.search_with(filters, hits);
+    let result = match spelling {
+        Some(spelling) => catalog.search_forgiving(filters, hits, spelling),
+        None => catalog.search_with(filters, hits),
+    };
     if let Some(performance) = &performance {
         let _ = performance.measure_with_start_mark("newsroom:search", START);
         performance.clear_marks_with_mark_name(START);

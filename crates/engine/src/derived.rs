@@ -7,9 +7,11 @@
 //!
 //! - [`manifest`]: where things are, and which shard holds a slug;
 //! - [`light`]: the light index, read by the bundle checker like a bundle;
-//! - [`bodies`]: body shards; [`terms`]: the term index and its pieces.
+//! - [`bodies`]: body shards; [`terms`]: the term index and its pieces;
+//! - [`words`]: the full texts' words with counts, for "did you mean".
 
 pub mod bodies;
 pub mod light;
 pub mod manifest;
 pub mod terms;
+pub mod words;

@@ -6,9 +6,11 @@
 //! - `vocabulary`, `index`, `matching`: the inverted index and its use;
 //! - `facets`, `chronology`: facet values and date order;
 //! - `related`: "more like this"; `highlight`: marking matches;
+//! - `spelling`, `corrections`: typo tolerance ("did you mean", near matches);
 //! - `idset`, `lists`: the compact sets and lists underneath.
 
 mod chronology;
+mod corrections;
 mod facets;
 mod full_text;
 mod highlight;
@@ -18,16 +20,19 @@ mod lists;
 mod matching;
 mod query;
 mod related;
+mod spelling;
 pub(crate) mod text;
 mod vocabulary;
 
 #[cfg(test)]
 mod tests;
 
+pub use self::corrections::{Correction, corrected_query, near_full_text_keys};
 pub use self::facets::{Facet, FacetValue, Facets};
 pub use self::full_text::{FULL_TEXT_MIN_PREFIX, FullTextHits, FullTextKey};
 pub use self::highlight::{highlight, highlight_ranges};
 pub use self::query::{MAX_TERMS, QueryTerms};
+pub use self::spelling::{MAX_NEAREST, MIN_CORRECTED_LETTERS, Near, Spelling, allowed_edits};
 pub use crate::filters::FacetKey;
 
 use self::chronology::Chronology;
@@ -62,8 +67,12 @@ pub struct SearchResult {
     pub facets: Facets,
     /// The start date is after the end date, so nothing matched.
     pub inverted_range: bool,
-    /// The query's terms, for [`highlight`].
+    /// The query's terms, for [`highlight`], with the near words of any
+    /// corrections.
     pub terms: QueryTerms,
+    /// The query words that matched nothing and the near words searched
+    /// instead (only from [`Catalog::search_forgiving`]).
+    pub corrections: Vec<Correction>,
     /// Matched ids (ascending) found through some term in the body only:
     /// their title and summary do not show why.
     pub body_only: Vec<u32>,
@@ -123,6 +132,30 @@ impl Catalog {
     /// catalog (the app's term index) counted as body matches.
     pub fn search_with(&self, filters: &Filters, full_text: &FullTextHits) -> SearchResult {
         let terms = QueryTerms::parse(&filters.query);
+        self.search_corrected(filters, terms, full_text, Vec::new())
+    }
+
+    /// [`Catalog::search_with`], forgiving typos: each query word that
+    /// matches nothing is matched through its nearest words in `spelling`
+    /// (see [`Catalog::corrections`]), which the result lists.
+    pub fn search_forgiving(
+        &self,
+        filters: &Filters,
+        full_text: &FullTextHits,
+        spelling: &Spelling,
+    ) -> SearchResult {
+        let terms = QueryTerms::parse(&filters.query);
+        let corrections = self.corrections(&terms, full_text, spelling);
+        self.search_corrected(filters, terms, full_text, corrections)
+    }
+
+    fn search_corrected(
+        &self,
+        filters: &Filters,
+        mut terms: QueryTerms,
+        full_text: &FullTextHits,
+        corrections: Vec<Correction>,
+    ) -> SearchResult {
         let inverted_range = filters.inverted_range();
         // What the query and dates allow; the facets narrow it further.
         let mut base = if inverted_range {
@@ -133,7 +166,7 @@ impl Catalog {
         let mut scores = None;
         let mut body_only = None;
         if !terms.is_empty() {
-            let text_match = match_terms(&self.text, &terms, full_text, base);
+            let text_match = match_terms(&self.text, &terms, &corrections, full_text, base);
             base = text_match.matched;
             scores = Some(text_match.scores);
             body_only = Some(text_match.body_only);
@@ -154,12 +187,18 @@ impl Catalog {
             body_only.intersect_with(&matched);
             body_only.to_vec()
         });
+        for near in corrections.iter().flat_map(|c| &c.nearest) {
+            if !terms.words.contains(near) {
+                terms.words.push(near.clone());
+            }
+        }
         SearchResult {
             ids: self.ordered(&matched, sort, scores.as_deref()),
             sort,
             facets,
             inverted_range,
             terms,
+            corrections,
             body_only,
         }
     }

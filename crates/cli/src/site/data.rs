@@ -16,6 +16,7 @@ use newsroom_engine::derived::manifest::{
     FORMAT_VERSION, INDEX_FILE, MANIFEST_FILE, Manifest, body_shard_file, term_piece_file,
 };
 use newsroom_engine::derived::terms::build_term_index;
+use newsroom_engine::derived::words::WORDS_FILE;
 
 pub struct DataFiles {
     /// Paths relative to the data folder, and contents.
@@ -40,6 +41,7 @@ pub fn data_files(bundle: &Bundle) -> DataFiles {
             MANIFEST_FILE.to_owned(),
             serde_json::to_string(&manifest).expect("a manifest always serialises"),
         ),
+        (WORDS_FILE.to_owned(), terms.words.to_text()),
     ];
     files.extend(
         body_shards(bundle, shards)

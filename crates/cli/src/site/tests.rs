@@ -121,6 +121,8 @@ fn the_site_is_written_into_dist() {
 fn derived_data_is_written_under_a_digest_and_named_in_every_page() {
     use newsroom_engine::derived::bodies::read_shard;
     use newsroom_engine::derived::manifest::{Manifest, body_shard_file, shard_of};
+    use newsroom_engine::derived::words::{WORDS_FILE, read_word_counts};
+    use newsroom_engine::fold::fold;
 
     let dist = std::env::temp_dir().join(format!("newsroom-data-{}", std::process::id()));
     std::fs::create_dir_all(&dist).unwrap();
@@ -154,6 +156,19 @@ fn derived_data_is_written_under_a_digest_and_named_in_every_page() {
             release.body.as_ref()
         );
     }
+    // The full texts' words, each with how many bodies hold it.
+    let words = std::fs::read(folder.join(WORDS_FILE)).unwrap();
+    let words = read_word_counts(&words).unwrap().words;
+    let (word, count) = &words[words.len() / 2];
+    let holding = (bundle.releases.iter())
+        .filter_map(|release| release.body.as_deref())
+        .filter(|body| {
+            fold(body)
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == word)
+        })
+        .count();
+    assert_eq!(*count as usize, holding, "{word}");
     // The shell and the entry pages point at the folder; a second run
     // (the hook run again on the same folder) does not repeat the tags.
     write_site(&dist, &bundle, &address(), Progress::hidden()).unwrap();

@@ -12,6 +12,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use serde::{Deserialize, Serialize};
 
+use super::words::WordCounts;
 use crate::bundle::Release;
 use crate::search::FullTextKey;
 use crate::search::text::{fold_into, for_each_word};
@@ -31,10 +32,12 @@ pub struct Piece {
     pub terms: Vec<(String, Postings)>,
 }
 
-/// The pieces' JSON and each piece's first word.
+/// The pieces' JSON and each piece's first word, and every word with the
+/// number of bodies holding it.
 pub struct TermIndex {
     pub pieces: Vec<String>,
     pub first_words: Vec<String>,
+    pub words: WordCounts,
 }
 
 /// Indexes the bodies of `releases` (positions are their order).
@@ -67,9 +70,12 @@ pub fn build_term_index(releases: &[Release]) -> TermIndex {
     let mut index = TermIndex {
         pieces: Vec::new(),
         first_words: Vec::new(),
+        words: WordCounts::default(),
     };
     let mut piece = String::new();
     for (word, positions) in sorted {
+        let count = u32::try_from(positions.len()).expect("fewer than 2^32 releases");
+        index.words.words.push((word.to_string(), count));
         let entry = serde_json::to_string(&(&*word, encode(&positions, universe)))
             .expect("an entry always serialises");
         if piece.is_empty() {

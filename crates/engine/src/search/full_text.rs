@@ -3,7 +3,7 @@
 //! word, fetched piece by piece. The engine takes those answers as
 //! [`FullTextHits`] and treats them as matches in the body field.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use super::query::QueryTerms;
@@ -25,6 +25,9 @@ pub struct FullTextKey {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FullTextHits {
     hits: HashMap<FullTextKey, Arc<[u32]>>,
+    /// Keys whose answer is on its way: their words are not known to match
+    /// nothing yet, so they are not corrected.
+    pending: HashSet<FullTextKey>,
 }
 
 impl FullTextHits {
@@ -42,6 +45,14 @@ impl FullTextHits {
 
     pub fn get(&self, key: &FullTextKey) -> Option<&[u32]> {
         self.hits.get(key).map(|ids| &ids[..])
+    }
+
+    pub fn mark_pending(&mut self, key: FullTextKey) {
+        self.pending.insert(key);
+    }
+
+    pub fn is_pending(&self, key: &FullTextKey) -> bool {
+        self.pending.contains(key)
     }
 }
 

@@ -91,6 +91,14 @@ impl TextIndex {
         self.vocabulary.exact_range(word)
     }
 
+    /// Every word with the number of releases holding it.
+    pub(super) fn words_with_counts(&self) -> impl Iterator<Item = (&str, u32)> {
+        (0..self.vocabulary.len()).map(|id| {
+            let releases = self.posting_count(&(as_id(id)..as_id(id + 1)));
+            (self.vocabulary.word(id), as_id(releases))
+        })
+    }
+
     /// How many postings a range of words has: the cost of looking it up.
     pub(super) fn posting_count(&self, words: &Range<u32>) -> usize {
         self.postings.start(words.end as usize) - self.postings.start(words.start as usize)

@@ -3,7 +3,8 @@
 
 use std::ops::Range;
 
-use super::full_text::{FullTextHits, phrase_keys, releases_with_all, word_key};
+use super::corrections::Correction;
+use super::full_text::{FullTextHits, FullTextKey, phrase_keys, releases_with_all, word_key};
 use super::idset::IdSet;
 use super::index::{Field, TextIndex};
 use super::query::{MAX_TERMS, QueryTerms};
@@ -31,6 +32,8 @@ enum TermKind {
     Word(Range<u32>),
     /// Consecutive words, each in its range.
     Phrase(Vec<Range<u32>>),
+    /// Any of these words: the near words of a word that matches nothing.
+    AnyOf(Vec<Range<u32>>),
 }
 
 /// Scores compare tier by tier: title, then topics or places, then summary,
@@ -63,10 +66,12 @@ const SCORES: [u32; 32] = {
 };
 
 /// Narrows `within` to the releases matching every term, in the catalog
-/// or in `full_text`.
+/// or in `full_text`; a word that has a correction matches through its
+/// near words.
 pub(super) fn match_terms(
     index: &TextIndex,
     terms: &QueryTerms,
+    corrections: &[Correction],
     full_text: &FullTextHits,
     within: IdSet,
 ) -> TextMatch {
@@ -74,7 +79,7 @@ pub(super) fn match_terms(
     let mut matched = within;
     let mut scores = vec![0; universe];
     let mut body_only = IdSet::empty(universe);
-    let mut resolved = resolve(index, terms, full_text);
+    let mut resolved = resolve(index, terms, corrections, full_text);
     if resolved.iter().any(|term| term.cannot_match()) {
         return TextMatch {
             matched: IdSet::empty(universe),
@@ -93,6 +98,7 @@ pub(super) fn match_terms(
         found.fill(0);
         match &term.kind {
             TermKind::Word(words) => index.mark_fields(words, &mut found),
+            TermKind::AnyOf(near) => near.iter().for_each(|w| index.mark_fields(w, &mut found)),
             TermKind::Phrase(phrase) => {
                 mark_phrase_fields(index, phrase, &matched, &mut found, &mut scratch);
             }
@@ -124,6 +130,7 @@ impl Term {
         let in_catalog = match &self.kind {
             TermKind::Word(words) => !words.is_empty(),
             TermKind::Phrase(phrase) => phrase.iter().all(|words| !words.is_empty()),
+            TermKind::AnyOf(near) => near.iter().any(|words| !words.is_empty()),
         };
         !in_catalog && self.elsewhere.as_ref().is_none_or(Vec::is_empty)
     }
@@ -136,17 +143,31 @@ impl Term {
                 .map(|w| index.posting_count(w))
                 .min()
                 .unwrap_or(0),
+            TermKind::AnyOf(near) => near.iter().map(|w| index.posting_count(w)).sum(),
         };
         in_catalog + self.elsewhere.as_ref().map_or(0, Vec::len)
     }
 }
 
 /// Word ids and full-text hits for each term.
-fn resolve(index: &TextIndex, terms: &QueryTerms, full_text: &FullTextHits) -> Vec<Term> {
-    let words = terms.words.iter().map(|word| Term {
-        kind: TermKind::Word(index.prefix_range(word)),
-        elsewhere: word_key(word).and_then(|key| full_text.get(&key).map(<[u32]>::to_vec)),
-    });
+fn resolve(
+    index: &TextIndex,
+    terms: &QueryTerms,
+    corrections: &[Correction],
+    full_text: &FullTextHits,
+) -> Vec<Term> {
+    let words =
+        terms
+            .words
+            .iter()
+            .map(|word| match corrections.iter().find(|c| &c.typed == word) {
+                Some(correction) => near_term(index, &correction.nearest, full_text),
+                None => Term {
+                    kind: TermKind::Word(index.prefix_range(word)),
+                    elsewhere: word_key(word)
+                        .and_then(|key| full_text.get(&key).map(<[u32]>::to_vec)),
+                },
+            });
     let phrases = terms.phrases.iter().map(|phrase| {
         let (last, leading) = phrase.split_last().expect("phrases have two words or more");
         let mut ranges: Vec<_> = leading.iter().map(|w| index.exact_range(w)).collect();
@@ -157,6 +178,31 @@ fn resolve(index: &TextIndex, terms: &QueryTerms, full_text: &FullTextHits) -> V
         }
     });
     words.chain(phrases).collect()
+}
+
+/// Any of the near words, each exactly, in the catalog or the full texts.
+fn near_term(index: &TextIndex, nearest: &[String], full_text: &FullTextHits) -> Term {
+    let ranges = nearest.iter().map(|word| index.exact_range(word)).collect();
+    let mut elsewhere: Option<Vec<u32>> = None;
+    for word in nearest {
+        let key = FullTextKey {
+            word: word.clone(),
+            prefix: false,
+        };
+        if let Some(ids) = full_text.get(&key) {
+            elsewhere
+                .get_or_insert_with(Vec::new)
+                .extend_from_slice(ids);
+        }
+    }
+    if let Some(ids) = &mut elsewhere {
+        ids.sort_unstable();
+        ids.dedup();
+    }
+    Term {
+        kind: TermKind::AnyOf(ranges),
+        elsewhere,
+    }
 }
 
 /// Marks the fields holding the phrase: first the fields holding all its

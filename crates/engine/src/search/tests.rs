@@ -9,3 +9,4 @@ mod matching;
 mod ordering;
 mod robustness;
 mod seed;
+mod typos;

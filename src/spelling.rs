@@ -1,0 +1,98 @@
+//! The archive's vocabulary for "did you mean" and near matches: the
+//! catalog's words plus the full texts' words from the build's word list,
+//! which is fetched once, on the first query word that matches nothing.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::BasePath;
+use super::full_text::FullTextSearch;
+use super::load::{Newsroom, fetch_bytes};
+use newsroom_engine::derived::words::{WORDS_FILE, read_word_counts};
+use newsroom_engine::filters::Filters;
+use newsroom_engine::search::{MIN_CORRECTED_LETTERS, QueryTerms, Spelling};
+
+/// Shared by every visit to the timeline, so the word list is fetched once.
+#[derive(Clone, Copy)]
+pub struct SpellingData {
+    spelling: RwSignal<Option<Arc<Spelling>>>,
+    /// Why the full texts' words could not be added, if so.
+    pub problem: RwSignal<Option<String>>,
+    started: StoredValue<bool>,
+}
+
+impl Default for SpellingData {
+    fn default() -> SpellingData {
+        SpellingData {
+            spelling: RwSignal::new(None),
+            problem: RwSignal::new(None),
+            started: StoredValue::new(false),
+        }
+    }
+}
+
+impl SpellingData {
+    /// The vocabulary, once loaded (tracked).
+    pub fn get(&self) -> Option<Arc<Spelling>> {
+        self.spelling.get()
+    }
+
+    pub fn is_started(&self) -> bool {
+        self.started.get_value()
+    }
+
+    /// Builds the vocabulary, fetching the full texts' words if there are
+    /// bodies; once. Without the word list, the catalog's words still serve,
+    /// and `problem` says why the rest are missing.
+    pub fn load(&self, newsroom: Arc<Newsroom>, base: &BasePath) {
+        if self.started.get_value() {
+            return;
+        }
+        self.started.set_value(true);
+        let (spelling, problem) = (self.spelling, self.problem);
+        if newsroom.manifest.body_shards == 0 {
+            spelling.set(Some(Arc::new(newsroom.catalog.spelling(None))));
+            return;
+        }
+        let url = base.data(WORDS_FILE);
+        leptos::task::spawn_local(async move {
+            let words = match fetch_bytes(&url).await {
+                Ok(bytes) => read_word_counts(&bytes),
+                Err(error) => Err(format!(
+                    "the list of full-text words ({url}) could not be loaded: {}",
+                    error.reason()
+                )),
+            };
+            let words = words.map_err(|message| problem.set(Some(message))).ok();
+            spelling.set(Some(Arc::new(newsroom.catalog.spelling(words.as_ref()))));
+        });
+    }
+}
+
+/// Loads the vocabulary on the first query with a word of
+/// [`MIN_CORRECTED_LETTERS`] or more that matches nothing.
+pub fn load_when_needed(
+    spelling: SpellingData,
+    newsroom: Arc<Newsroom>,
+    base: BasePath,
+    filters: Memo<Filters>,
+    full_text: FullTextSearch,
+) {
+    Effect::new(move |_| {
+        if spelling.is_started() {
+            return;
+        }
+        let hits = full_text.hits();
+        let needed = filters.with(|f| {
+            let terms = QueryTerms::parse(&f.query);
+            let unmatched = newsroom.catalog.unmatched_words(&terms, &hits);
+            unmatched
+                .iter()
+                .any(|word| word.chars().count() >= MIN_CORRECTED_LETTERS)
+        });
+        if needed {
+            spelling.load(newsroom.clone(), &base);
+        }
+    });
+}
