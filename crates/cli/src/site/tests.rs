@@ -170,7 +170,11 @@ fn derived_data_is_written_under_a_digest_and_named_in_every_page() {
         written.data_folder
     );
     assert_eq!(shell.matches(&preload).count(), 1, "{shell}");
-    assert_eq!(shell.matches("id=\"static-page\"").count(), 1, "one home page");
+    assert_eq!(
+        shell.matches("id=\"static-page\"").count(),
+        1,
+        "one home page"
+    );
     assert_eq!(shell.matches("<script src=\"/newsroom/boot-").count(), 1);
     let entry = dist
         .join("releases")
@@ -178,7 +182,11 @@ fn derived_data_is_written_under_a_digest_and_named_in_every_page() {
         .join("index.html");
     let entry = std::fs::read_to_string(entry).unwrap();
     assert!(entry.contains(&meta));
-    assert_eq!(entry.matches("id=\"static-page\"").count(), 1, "its release only");
+    assert_eq!(
+        entry.matches("id=\"static-page\"").count(),
+        1,
+        "its release only"
+    );
     assert!(!entry.contains("class=\"timeline\""));
     std::fs::remove_dir_all(&dist).unwrap();
 }
@@ -214,7 +222,9 @@ fn the_home_page_lists_the_newest_releases_with_counts_and_links() {
     // Year and month headings as the app renders them.
     assert!(page.contains("<h2 class=\"year__heading\" id=\"y-2023\">2023</h2>"));
     assert!(page.contains("<h3 class=\"month__heading\" id=\"m-2023-10\">October 2023</h3>"));
-    assert!(page.contains("<time class=\"entry__date\" datetime=\"2023-10-23\">23 October 2023</time>"));
+    assert!(
+        page.contains("<time class=\"entry__date\" datetime=\"2023-10-23\">23 October 2023</time>")
+    );
     // Facet values are links to their filtered views, with counts.
     assert!(page.contains("<a class=\"facet__link\" href=\"/newsroom/?topic=Rule+of+law\"><span class=\"facet__label\">Rule of law</span> <span class=\"facet__count\">("), "{page}");
     assert!(page.contains("href=\"/newsroom/?year=2022\""));
@@ -223,8 +233,12 @@ fn the_home_page_lists_the_newest_releases_with_counts_and_links() {
     assert_eq!(page.matches("facet__value--more").count(), 16 - 8);
     assert!(page.contains(">Show all 16</button>"));
     // In the app's frame, inside the block the app removes.
-    assert!(page.starts_with("<div id=\"static-page\" class=\"static-frame\"><a class=\"skip-link\""));
-    assert!(page.contains("<main id=\"main\" tabindex=\"-1\"><div class=\"timeline-page\"><h1 class=\"page-title\""));
+    assert!(
+        page.starts_with("<div id=\"static-page\" class=\"static-frame\"><a class=\"skip-link\"")
+    );
+    assert!(page.contains(
+        "<main id=\"main\" tabindex=\"-1\"><div class=\"timeline-page\"><h1 class=\"page-title\""
+    ));
     assert!(!page.contains("class=\"pagination\""), "one page of 7");
 }
 
@@ -244,7 +258,14 @@ fn hostile_text_is_escaped_in_the_home_page() {
     bundle.releases[0].title = "<script>alert(1)</script>".into();
     bundle.releases[0].topics = vec!["\"><img src=x>".into()];
     let page = home_page(&bundle, &address());
-    assert!(!page.contains("<script>alert") && !page.contains("<img src=x") && !page.contains("<b>News"));
+    assert!(
+        !page.contains("<script>alert")
+            && !page.contains("<img src=x")
+            && !page.contains("<b>News")
+    );
     assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-    assert!(page.contains("href=\"/newsroom/?topic=%22%3E%3Cimg+src%3Dx%3E\""), "{page}");
+    assert!(
+        page.contains("href=\"/newsroom/?topic=%22%3E%3Cimg+src%3Dx%3E\""),
+        "{page}"
+    );
 }
