@@ -49,7 +49,9 @@ impl StaticPage {
         for node in self.0.lock().expect("one thread").drain(..) {
             node.remove();
         }
-        carried.apply();
+        // The app's view may still be rendering in this task; by the next
+        // frame (and before its paint) it is there.
+        request_animation_frame(move || carried.apply());
     }
 }
 
