@@ -4,8 +4,7 @@
 // on phones and tablets the first release is in the first screen.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { DIST, dataPath, openSite } from '../lib/harness.mjs';
+import { holdIndex, openSite } from '../lib/harness.mjs';
 import { bundle, newestFirst, bySlugWord } from '../lib/seed.mjs';
 import { eventually, expectTitles } from '../lib/wait.mjs';
 
@@ -37,18 +36,6 @@ const layoutShift = async (page) => {
   return page.evaluate(() => window.__layoutShift);
 };
 const tookOver = (page) => page.locator('#static-page').waitFor({ state: 'detached' });
-
-/** Holds back the light index until `open()`, so the pre-render stays on screen. */
-function holdIndex(site) {
-  let open;
-  const gate = new Promise((ok) => (open = ok));
-  site.server.setFault(dataPath(), async (req, res) => {
-    await gate;
-    res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end(await readFile(`${DIST}${dataPath()}`));
-  });
-  return open;
-}
 
 /** Where the reader sees the count, the first title and the filters. */
 const boxes = (page) => page.evaluate(() => {
