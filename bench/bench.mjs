@@ -15,6 +15,7 @@ import { ROOT, DIST, chromiumPath, dataPath } from '../tests/browser/lib/harness
 import { startServer } from '../tests/browser/lib/static-server.mjs';
 import { INIT, waitFor, memory } from './lib/page.mjs';
 import { bodyWord } from './lib/body-word.mjs';
+import { runLighthouse, lighthouseLines } from './lighthouse.mjs';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const REPS = Number(process.env.BENCH_REPS ?? 3);
@@ -352,6 +353,12 @@ for (const n of SIZES) {
     errors: Object.fromEntries(SUBJECTS.map((s) => [s, runs[s].flatMap((r) => r.errors)])),
     runs,
   };
+  try {
+    results.sizes[n].lighthouse = await runLighthouse(size.site);
+  } catch (error) {
+    results.sizes[n].lighthouse = [{ page: 'all', form: '', error: String(error.message ?? error).split('\n')[0] }];
+  }
+  process.stderr.write(`N=${n} Lighthouse done\n`);
 }
 await browser.close();
 
@@ -382,6 +389,7 @@ for (const [n, size] of Object.entries(results.sizes)) {
   for (const [label, m] of Object.entries(size.metrics)) {
     lines.push(`| ${label} | ${fmt(m.app)} | ${fmt(m.plain)} | ${fmt(m.minisearch)} | ${fmt(m.pagefind)} | ${ratio(m.app, m.plain)} | ${ratio(m.app, m.minisearch)} | ${ratio(m.app, m.pagefind)} |`);
   }
+  for (const line of lighthouseLines(size.lighthouse ?? [])) lines.push(`| ${line} | | | | | | | |`);
   lines.push('(Pagefind: memory after its search, its worker included; static page: a fresh tab navigating to releases/<slug>/)');
   for (const [subject, errors] of Object.entries(size.errors)) {
     for (const error of errors) lines.push(`(${subject} failed a step: ${error})`);

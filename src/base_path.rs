@@ -67,7 +67,7 @@ impl BasePath {
 
     /// The timeline, with filters in the query string.
     pub fn timeline(&self, filters: &Filters) -> String {
-        format!("{}{}", self.address.public_url(), filters.to_query())
+        self.address.timeline_path(filters)
     }
 
     pub fn release(&self, slug: &str) -> String {

@@ -9,12 +9,8 @@ use super::browse::{Browse, History};
 use super::chips::{ClearAll, RemoveChip};
 use newsroom_engine::date::Date;
 use newsroom_engine::filters::Sort;
+use newsroom_engine::listing::{FACET_FILTER_FROM, FACET_PREVIEW};
 use newsroom_engine::search::{Facet, FacetKey};
-
-/// Facets longer than this show their first values and a "Show all" button.
-const FACET_PREVIEW: usize = 8;
-/// Facets longer than this also get a box to filter their values.
-const FACET_FILTER_FROM: usize = 12;
 
 #[component]
 pub fn FiltersPanel() -> impl IntoView {

@@ -24,6 +24,7 @@ mod load;
 mod release_page;
 mod spelling;
 mod status;
+mod takeover;
 mod timeline;
 
 use leptos::context::Provider;
@@ -31,55 +32,15 @@ use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-use wasm_bindgen::JsCast;
 
 pub use base_path::BasePath;
 pub use load::{Newsroom, Releases};
+use takeover::StaticPage;
 
 /// Mounts the app on `<body>`.
 pub fn start() {
     status::install_panic_view();
     leptos::mount::mount_to_body(App);
-}
-
-/// An entry page's pre-rendered release (for readers without JavaScript and
-/// for link previews) and its head tags. While the releases load, which at
-/// a large archive takes seconds, the reader keeps reading it (the app's own
-/// views stay hidden: `style/base.css`); then the app replaces it, and the
-/// tags, since the app sets the description and canonical link per route and
-/// a stale one would outlive the first navigation.
-#[derive(Clone)]
-struct StaticPage(std::sync::Arc<std::sync::Mutex<Vec<web_sys::Element>>>);
-
-impl StaticPage {
-    fn find() -> StaticPage {
-        let document = document();
-        let mut nodes: Vec<web_sys::Element> = document
-            .get_element_by_id(newsroom_engine::STATIC_PAGE_ID)
-            .into_iter()
-            .collect();
-        if !nodes.is_empty()
-            && let Ok(stale) = document
-                .query_selector_all("head link[rel='canonical'], head meta[name='description']")
-        {
-            nodes.extend(
-                (0..stale.length())
-                    .filter_map(|i| stale.item(i))
-                    .filter_map(|node| node.dyn_into::<web_sys::Element>().ok()),
-            );
-        }
-        StaticPage(std::sync::Arc::new(std::sync::Mutex::new(nodes)))
-    }
-
-    fn is_shown(&self) -> bool {
-        !self.0.lock().expect("one thread").is_empty()
-    }
-
-    fn remove(&self) {
-        for node in self.0.lock().expect("one thread").drain(..) {
-            node.remove();
-        }
-    }
 }
 
 #[component]

@@ -17,11 +17,9 @@ use super::{BasePath, use_newsroom};
 use newsroom_engine::bundle::Release;
 use newsroom_engine::date::month_name;
 use newsroom_engine::filters::{Filters, Sort};
+use newsroom_engine::listing::{PAGE_SIZE, page_span, shown_page};
 use newsroom_engine::search::{Catalog, FullTextHits, QueryTerms, SearchResult, Spelling};
 use newsroom_engine::wording::{result_count, thousands};
-
-/// Results shown per page: keeps the page light at any bundle size.
-pub const PAGE_SIZE: usize = 50;
 
 /// What the reader was looking at before opening a release, so "Back to
 /// releases" returns to the same filters and scroll position.
@@ -204,10 +202,8 @@ fn ResultList() -> impl IntoView {
             return view! { <EmptyResult inverted=result.inverted_range /> }.into_any();
         }
         let page = shown_page(filters.page, result.ids.len());
-        let start = ((page - 1) * PAGE_SIZE).min(result.ids.len());
-        let end = (start + PAGE_SIZE).min(result.ids.len());
         let releases = newsroom.catalog.releases();
-        let shown: Vec<Shown> = result.ids[start..end]
+        let shown: Vec<Shown> = result.ids[page_span(page, result.ids.len())]
             .iter()
             .map(|&id| Shown {
                 release: &releases[id as usize],
@@ -365,11 +361,6 @@ fn Pagination() -> impl IntoView {
             </nav>
         })
     }
-}
-
-/// The page actually shown: a stale `page=` beyond the end shows the last.
-fn shown_page(requested: usize, total: usize) -> usize {
-    requested.clamp(1, total.div_ceil(PAGE_SIZE).max(1))
 }
 
 /// After "Back to releases", scroll to where the reader was.

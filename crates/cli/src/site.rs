@@ -1,11 +1,14 @@
-//! The static files derived from a checked bundle at build time: one HTML
-//! entry page per release (readable without JavaScript, with link-preview
-//! tags), `404.html`, and the Atom feed. Run by Trunk's post-build hook
-//! through `newsroom-cli site`.
+//! The static files derived from a checked bundle at build time: the home
+//! page with its first page of releases and one HTML entry page per release
+//! (readable without JavaScript, with link-preview tags), `404.html`, and
+//! the Atom feed. Run by Trunk's post-build hook through `newsroom-cli site`.
 
+mod boot;
 mod data;
 mod entry_pages;
 mod feed;
+mod frame;
+mod home_page;
 mod html;
 mod loader;
 
@@ -13,6 +16,7 @@ use std::path::Path;
 
 pub use entry_pages::{entry_page, not_found_page};
 pub use feed::atom_feed;
+pub use home_page::home_page;
 
 use crate::progress::Progress;
 pub use newsroom_engine::address::SiteAddress;
@@ -29,10 +33,11 @@ pub struct Written {
     pub term_pieces: usize,
 }
 
-/// Writes the derived data, entry pages, `404.html` and `feed.xml` into
-/// `dist`, and moves
-/// Trunk's inline loader into a file (strict CSP). Build time only, using the
-/// app shell `dist/index.html` that Trunk produced.
+/// Writes the derived data, the pre-rendered home page, entry pages,
+/// `404.html` and `feed.xml` into `dist`, moves Trunk's inline loader into
+/// a file and adds the boot script (strict CSP). Build time only, using the
+/// app shell `dist/index.html` that Trunk produced (or this function wrote
+/// before: what it added is replaced).
 pub fn write_site(
     dist: &Path,
     bundle: &Bundle,
@@ -40,7 +45,7 @@ pub fn write_site(
     progress: Progress,
 ) -> std::io::Result<Written> {
     let shell_path = dist.join("index.html");
-    let shell = std::fs::read_to_string(&shell_path)?;
+    let shell = frame::without_static_page(&std::fs::read_to_string(&shell_path)?);
     let data = data::data_files(bundle);
     data.write(dist, progress)?;
     let data_url = format!("{}{}", address.public_url(), data.folder);
@@ -52,7 +57,12 @@ pub fn write_site(
         }
         None => shell, // already external (the hook ran before)
     };
-    std::fs::write(&shell_path, &shell)?;
+    let (shell, boot_name, boot_script) = boot::with_boot_script(&shell, address.public_url());
+    std::fs::write(dist.join(boot_name), boot_script)?;
+    std::fs::write(
+        &shell_path,
+        frame::with_static_page(&shell, &home_page(bundle, address)),
+    )?;
     let releases_dir = dist.join("releases");
     let step = progress.step("entry pages", bundle.releases.len());
     for release in &bundle.releases {

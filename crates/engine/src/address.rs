@@ -38,6 +38,11 @@ impl SiteAddress {
         format!("{}{}{path}", self.site_url, self.public_url)
     }
 
+    /// The timeline showing `filters`, e.g. `/newsroom/?topic=Rule+of+law`.
+    pub fn timeline_path(&self, filters: &crate::filters::Filters) -> String {
+        format!("{}{}", self.public_url, filters.to_query())
+    }
+
     pub fn release_path(&self, slug: &str) -> String {
         format!("{}releases/{slug}/", self.public_url)
     }

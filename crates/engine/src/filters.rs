@@ -26,6 +26,11 @@ pub const MAX_VALUE_CHARS: usize = 200;
 pub const MAX_VALUES_PER_FACET: usize = 50;
 /// Highest page accepted: one release per page at 100,000 releases.
 pub const MAX_PAGE: usize = 100_000;
+/// Every URL parameter the filters read: a link with any of them set is a
+/// view other than the unfiltered first page.
+pub const URL_PARAMS: [&str; 9] = [
+    "q", "topic", "place", "type", "year", "from", "to", "sort", "page",
+];
 
 /// The order of the results.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -8,6 +8,7 @@
 //! - [`filters`]: what a reader asked for (search, facets, dates, sort, page),
 //!   its edits, its URL form and its chips;
 //! - [`search`]: the engine that answers it;
+//! - [`listing`]: how a result is listed (pages, facet previews);
 //! - [`derived`]: the formats of the files the build derives for the app
 //!   (light index, manifest, body shards, term index);
 //! - [`address`]: where the site is published, for every URL it makes;
@@ -21,6 +22,7 @@ pub mod date;
 pub mod derived;
 pub mod filters;
 pub mod fold;
+pub mod listing;
 pub mod search;
 pub mod slug;
 pub mod suggest;
@@ -28,6 +30,6 @@ pub mod synth;
 pub mod web_url;
 pub mod wording;
 
-/// Id of the pre-rendered release in entry pages (written at build time);
-/// the app removes that block when it takes over.
+/// Id of the pre-rendered page (the home page, entry pages and `404.html`,
+/// written at build time); the app removes that block when it takes over.
 pub const STATIC_PAGE_ID: &str = "static-page";

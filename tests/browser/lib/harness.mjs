@@ -45,6 +45,22 @@ export async function launchBrowser() {
 }
 
 /**
+ * Holds back the light index of the site `site` serves (from `root`) until
+ * the returned `open()`, so the pre-rendered page stays on screen; the
+ * caller clears the fault (`site.server.clearFaults()`).
+ */
+export function holdIndex(site, root = DIST) {
+  let open;
+  const gate = new Promise((ok) => (open = ok));
+  site.server.setFault(dataPath('index.json', root), async (req, res) => {
+    await gate;
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(readFileSync(`${root}${dataPath('index.json', root)}`));
+  });
+  return open;
+}
+
+/**
  * Starts a server and a browser; returns helpers and a `close()`.
  * `errors` collects console errors and page errors, which most tests
  * expect to stay empty.

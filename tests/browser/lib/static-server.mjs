@@ -3,6 +3,7 @@
 // directory without the trailing slash is redirected, anything else missing
 // gets 404.html with status 404. Tests can inject faults per path.
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -31,9 +32,10 @@ export const STRICT_CSP =
  * @param {string} [options.base] URL prefix the site is published under, e.g. "/newsroom/"
  * @param {number} [options.port] 0 picks a free port
  * @param {boolean} [options.csp] send the strict Content-Security-Policy header
+ * @param {boolean} [options.gzip] compress text and wasm for clients that accept gzip, as real hosts do
  * @param {string} [options.host]
  */
-export async function startServer({ root, base = '/', port = 0, csp = false, host = '127.0.0.1' }) {
+export async function startServer({ root, base = '/', port = 0, csp = false, gzip = false, host = '127.0.0.1' }) {
   const rootDir = resolve(root);
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const faults = new Map(); // path (without base) -> (req, res) => void
@@ -68,27 +70,33 @@ export async function startServer({ root, base = '/', port = 0, csp = false, hos
       const info = await stat(file);
       if (info.isDirectory()) {
         if (!path.endsWith('/')) return redirect(res, `${url.pathname}/${url.search}`);
-        return sendFile(res, join(file, 'index.html'), 200, req.method);
+        return sendFile(res, join(file, 'index.html'), 200, req);
       }
-      return sendFile(res, file, 200, req.method);
+      return sendFile(res, file, 200, req);
     } catch {
       return notFound(res);
     }
   });
 
-  async function sendFile(res, file, status, method) {
+  const compressed = new Map(); // file -> gzip bytes
+  async function sendFile(res, file, status, req) {
     let body;
     try {
       body = await readFile(file);
     } catch {
       return notFound(res);
     }
-    res.writeHead(status, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Content-Length': body.length,
-      'Cache-Control': 'no-cache',
-    });
-    res.end(method === 'HEAD' ? undefined : body);
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const headers = { 'Content-Type': type, 'Cache-Control': 'no-cache' };
+    if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && /text|json|javascript|wasm|xml|svg/.test(type)) {
+      if (!compressed.has(file)) compressed.set(file, gzipSync(body, { level: 6 }));
+      body = compressed.get(file);
+      headers['Content-Encoding'] = 'gzip';
+      headers.Vary = 'Accept-Encoding';
+    }
+    headers['Content-Length'] = body.length;
+    res.writeHead(status, headers);
+    res.end(req.method === 'HEAD' ? undefined : body);
   }
 
   async function notFound(res) {

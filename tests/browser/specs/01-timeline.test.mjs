@@ -61,10 +61,11 @@ test('while the bundle loads the reader sees that it is loading', async () => {
   });
   try {
     const page = await site.newPage();
-    await page.goto(site.url());
-    await page.getByText('Loading releases…').waitFor();
+    // The pre-rendered first page stands in for a filtered view until the app has it.
+    await page.goto(site.url('?year=2022'));
+    await page.getByText('Loading the releases for this address…').waitFor();
     release();
-    await expectTitles(page, newestFirst.map((r) => r.title));
+    await expectTitles(page, newestFirst.filter((r) => r.published.startsWith('2022')).map((r) => r.title));
   } finally {
     site.server.clearFaults();
   }

@@ -1,8 +1,7 @@
 // Release pages opened directly, and unknown slugs.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { DIST, dataPath, openSite } from '../lib/harness.mjs';
+import { holdIndex, openSite } from '../lib/harness.mjs';
 import { bundle, bySlugWord } from '../lib/seed.mjs';
 
 let site;
@@ -44,13 +43,7 @@ test('an unknown slug shows "Release not found" with suggestions and a way back'
 
 test('a deep link keeps showing its release while the releases load, then the app takes over', async () => {
   const release = bySlugWord('sewing-workshop');
-  let open;
-  const gate = new Promise((ok) => (open = ok));
-  site.server.setFault(dataPath(), async (req, res) => {
-    await gate;
-    res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end(await readFile(`${DIST}${dataPath()}`));
-  });
+  const open = holdIndex(site);
   try {
     const page = await site.newPage();
     await page.goto(site.url(`releases/${release.slug}/`));

@@ -3,6 +3,7 @@
 //! (which run no WebAssembly) see the right title, description and card.
 
 use super::SiteAddress;
+use super::frame::{framed, with_static_page};
 use super::html::{
     escape, insert_after_body_open, insert_before, remove_meta, remove_tags, set_title,
 };
@@ -103,14 +104,17 @@ pub fn entry_page(
     insert_after_body_open(&page, &static_release(release, bundle, address))
 }
 
+/// `404.html`: the app's not-found view (`src/status.rs`) in its frame.
 pub fn not_found_page(shell: &str, bundle: &Bundle, address: &SiteAddress) -> String {
     let page = set_title(shell, &format!("Page not found — {}", bundle.site.name));
-    let body = format!(
-        "<main id=\"{STATIC_PAGE_ID}\" class=\"static-page\"><h1>Page not found</h1>\
-         <p>There is no page at this address.</p><p><a href=\"{}\">Go to all releases</a></p></main>",
+    let main = format!(
+        "<section class=\"status\" aria-labelledby=\"not-found-title\">\
+         <h1 id=\"not-found-title\" tabindex=\"-1\">Page not found</h1>\
+         <p class=\"status__message\">There is no page at this address. It may have moved, or the link may be mistyped.</p>\
+         <p><a href=\"{}\">Go to all releases</a></p></section>",
         escape(address.public_url())
     );
-    insert_after_body_open(&page, &body)
+    with_static_page(&page, &framed(bundle, address, &main))
 }
 
 /// The release as plain HTML for readers and crawlers without JavaScript.

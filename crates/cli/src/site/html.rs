@@ -63,6 +63,32 @@ pub fn remove_tags(shell: &str, opening: &str) -> String {
     out
 }
 
+/// `html` between `<!--newsroom:{name}-->` and `<!--/newsroom:{name}-->`,
+/// so a later run of the build finds it again (see [`without_marked`]).
+pub fn marked(name: &str, html: &str) -> String {
+    format!("<!--newsroom:{name}-->{html}<!--/newsroom:{name}-->")
+}
+
+/// Removes every block [`marked`] `name`: the site writer may run again on
+/// a folder it completed before (the benchmark does, with another bundle).
+pub fn without_marked(shell: &str, name: &str) -> String {
+    let (open, close) = (
+        format!("<!--newsroom:{name}-->"),
+        format!("<!--/newsroom:{name}-->"),
+    );
+    let mut out = String::with_capacity(shell.len());
+    let mut rest = shell;
+    while let Some(start) = rest.find(&open) {
+        let Some(len) = rest[start..].find(&close) else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        rest = &rest[start + len + close.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Inserts `html` right after the opening `<body…>` tag.
 pub fn insert_after_body_open(shell: &str, html: &str) -> String {
     let Some(start) = shell.find("<body") else {
@@ -96,5 +122,8 @@ mod tests {
         let inserted = insert_after_body_open(shell, "<main>static</main>");
         assert!(inserted.contains("<body class=\"x\"><main>static</main><p>app</p>"));
         assert!(insert_before(shell, "</head>", "<meta>").contains("<meta></head>"));
+        let twice = format!("a{}b{}c", marked("x", "1"), marked("x", "2"));
+        assert_eq!(without_marked(&twice, "x"), "abc");
+        assert_eq!(without_marked(&twice, "y"), twice);
     }
 }

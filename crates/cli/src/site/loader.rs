@@ -16,17 +16,34 @@ pub fn externalize_loader(shell: &str, public_url: &str) -> Option<(String, Stri
     let body_start = start + open_tag.len();
     let body_len = shell[body_start..].find("</script>")?;
     let script = shell[body_start..body_start + body_len].trim().to_owned() + "\n";
-    let digest = Sha384::digest(script.as_bytes());
-    let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
-    let name = format!("loader-{hex}.js");
+    let hashed = HashedScript::new("loader", &script);
     let tag = format!(
-        "<script type=\"module\" src=\"{}{name}\" integrity=\"sha384-{}\" crossorigin=\"anonymous\"></script>",
+        "<script type=\"module\" src=\"{}{}\" integrity=\"{}\" crossorigin=\"anonymous\"></script>",
         super::html::escape(public_url),
-        BASE64.encode(digest)
+        hashed.name,
+        hashed.integrity,
     );
     let end = body_start + body_len + "</script>".len();
     let rewritten = format!("{}{tag}{}", &shell[..start], &shell[end..]);
-    Some((rewritten, name, script))
+    Some((rewritten, hashed.name, script))
+}
+
+/// A script's file name (`<stem>-<hash>.js`, so a new version is a new URL)
+/// and its Subresource Integrity value (`sha384-…`).
+pub struct HashedScript {
+    pub name: String,
+    pub integrity: String,
+}
+
+impl HashedScript {
+    pub fn new(stem: &str, script: &str) -> HashedScript {
+        let digest = Sha384::digest(script.as_bytes());
+        let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+        HashedScript {
+            name: format!("{stem}-{hex}.js"),
+            integrity: format!("sha384-{}", BASE64.encode(digest)),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -185,11 +185,24 @@ fn derived_data_is_written_under_a_digest_and_named_in_every_page() {
         written.data_folder
     );
     assert_eq!(shell.matches(&preload).count(), 1, "{shell}");
+    assert_eq!(
+        shell.matches("id=\"static-page\"").count(),
+        1,
+        "one home page"
+    );
+    assert_eq!(shell.matches("<script src=\"/newsroom/boot-").count(), 1);
     let entry = dist
         .join("releases")
         .join(bundle.releases[0].slug.as_str())
         .join("index.html");
-    assert!(std::fs::read_to_string(entry).unwrap().contains(&meta));
+    let entry = std::fs::read_to_string(entry).unwrap();
+    assert!(entry.contains(&meta));
+    assert_eq!(
+        entry.matches("id=\"static-page\"").count(),
+        1,
+        "its release only"
+    );
+    assert!(!entry.contains("class=\"timeline\""));
     std::fs::remove_dir_all(&dist).unwrap();
 }
 
@@ -201,4 +214,73 @@ fn the_same_bundle_gives_the_same_folder() {
     assert_eq!(first.folder, again.folder);
     let other = data::data_files(&newsroom_engine::synth::synthetic_bundle(50, 3, true));
     assert_ne!(first.folder, other.folder);
+}
+
+#[test]
+fn the_home_page_lists_the_newest_releases_with_counts_and_links() {
+    let bundle = seed();
+    let page = home_page(&bundle, &address());
+    assert!(page.contains("<p class=\"result-count\" role=\"status\" aria-live=\"polite\" aria-atomic=\"true\">7 releases</p>"));
+    let mut newest: Vec<_> = bundle.releases.iter().collect();
+    newest.sort_by(|a, b| b.published.cmp(&a.published).then(a.slug.cmp(&b.slug)));
+    let positions: Vec<usize> = newest
+        .iter()
+        .map(|release| {
+            let link = format!(
+                "<h4 class=\"entry__title\"><a href=\"/newsroom/releases/{}/\">",
+                release.slug
+            );
+            page.find(&link).unwrap_or_else(|| panic!("{link}"))
+        })
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "newest first");
+    // Year and month headings as the app renders them.
+    assert!(page.contains("<h2 class=\"year__heading\" id=\"y-2023\">2023</h2>"));
+    assert!(page.contains("<h3 class=\"month__heading\" id=\"m-2023-10\">October 2023</h3>"));
+    assert!(
+        page.contains("<time class=\"entry__date\" datetime=\"2023-10-23\">23 October 2023</time>")
+    );
+    // Facet values are links to their filtered views, with counts.
+    assert!(page.contains("<a class=\"facet__link\" href=\"/newsroom/?topic=Rule+of+law\"><span class=\"facet__label\">Rule of law</span> <span class=\"facet__count\">("), "{page}");
+    assert!(page.contains("href=\"/newsroom/?year=2022\""));
+    // 16 topics: a box to filter them, eight shown at first, "Show all".
+    assert!(page.contains("placeholder=\"Filter 16 options\""));
+    assert_eq!(page.matches("facet__value--more").count(), 16 - 8);
+    assert!(page.contains(">Show all 16</button>"));
+    // In the app's frame, inside the block the app removes.
+    assert!(
+        page.starts_with("<div id=\"static-page\" class=\"static-frame\"><a class=\"skip-link\"")
+    );
+    assert!(page.contains(
+        "<main id=\"main\" tabindex=\"-1\"><div class=\"timeline-page\"><h1 class=\"page-title\""
+    ));
+    assert!(!page.contains("class=\"pagination\""), "one page of 7");
+}
+
+#[test]
+fn the_home_page_shows_fifty_and_links_the_next_page() {
+    let bundle = newsroom_engine::synth::synthetic_bundle(120, 3, false);
+    let page = home_page(&bundle, &address());
+    assert!(page.contains(">120 releases</p>"));
+    assert_eq!(page.matches("<li class=\"entry\">").count(), 50);
+    assert!(page.contains("Page 1 of 3: releases 1–50 of 120</span><a class=\"pagination__link\" href=\"/newsroom/?page=2\" rel=\"next\">Next page →</a>"));
+}
+
+#[test]
+fn hostile_text_is_escaped_in_the_home_page() {
+    let mut bundle = seed();
+    bundle.site.name = "<b>News</b>".into();
+    bundle.releases[0].title = "<script>alert(1)</script>".into();
+    bundle.releases[0].topics = vec!["\"><img src=x>".into()];
+    let page = home_page(&bundle, &address());
+    assert!(
+        !page.contains("<script>alert")
+            && !page.contains("<img src=x")
+            && !page.contains("<b>News")
+    );
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(
+        page.contains("href=\"/newsroom/?topic=%22%3E%3Cimg+src%3Dx%3E\""),
+        "{page}"
+    );
 }

@@ -376,3 +376,21 @@ fn odd_input_never_panics() {
         assert_eq!(Filters::from_query(&filters.to_query()), filters, "{raw:?}");
     }
 }
+
+#[test]
+fn every_listed_url_param_is_read() {
+    for (param, value) in URL_PARAMS.iter().zip([
+        "prison",
+        "Rule of law",
+        "Dushanbe",
+        "News",
+        "2022",
+        "2022-01-01",
+        "2022-12-31",
+        "oldest",
+        "2",
+    ]) {
+        let filters = Filters::from_query(&format!("?{param}={value}"));
+        assert_ne!(filters, Filters::default(), "{param} is not read");
+    }
+}

@@ -1,0 +1,78 @@
+// Lighthouse 12 (npm, locked in bench/package-lock.json) on Debian's
+// Chromium: the home page, a filtered view and a release page, on mobile
+// (Lighthouse's default: an emulated mid-range phone on a throttled network)
+// and desktop, with the site served gzipped as a real host serves it.
+// Prints performance, LCP, CLS and bytes; bench.mjs adds the same lines to
+// its table.
+//   node bench/lighthouse.mjs                 (the seed build in dist/)
+//   node bench/lighthouse.mjs bench/results/site-1000
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import * as chromeLauncher from 'chrome-launcher';
+import { DIST, chromiumPath } from '../tests/browser/lib/harness.mjs';
+import { startServer } from '../tests/browser/lib/static-server.mjs';
+
+// The browser tests' flags (tests/browser/lib/harness.mjs), for Lighthouse's own launcher.
+const CHROME_FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/**
+ * The three pages of a built site: its home page, the view filtered by the
+ * first topic its home page links and the word "the", and the first release
+ * it lists (all read from the pre-rendered home page).
+ */
+export function pagesOf(root) {
+  const home = readFileSync(resolve(root, 'index.html'), 'utf8');
+  const topic = home.match(/<a class="facet__link" href="\/(\?topic=[^"]+)"/)?.[1];
+  const release = home.match(/<h4 class="entry__title"><a href="\/(releases\/[^"]+)"/)?.[1];
+  if (!topic || !release) throw new Error(`${root}/index.html has no pre-rendered topic link or release`);
+  return { home: '', filtered: `${topic.replace(/&amp;/g, '&')}&q=the`, release };
+}
+
+/** Runs Lighthouse on each page, mobile and desktop; one row per run. */
+export async function runLighthouse(root) {
+  const server = await startServer({ root, gzip: true });
+  const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: CHROME_FLAGS });
+  const rows = [];
+  try {
+    for (const [name, path] of Object.entries(pagesOf(root))) {
+      for (const form of ['mobile', 'desktop']) {
+        const flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] };
+        const result = await lighthouse(server.url + path, flags, form === 'desktop' ? desktopConfig : undefined);
+        const { categories, audits, runtimeError } = result.lhr;
+        rows.push({
+          page: name,
+          form,
+          performance: Math.round((categories.performance.score ?? NaN) * 100),
+          lcpMs: audits['largest-contentful-paint'].numericValue,
+          cls: audits['cumulative-layout-shift'].numericValue,
+          bytes: audits['total-byte-weight'].numericValue,
+          error: runtimeError?.message,
+        });
+      }
+    }
+  } finally {
+    await chrome.kill();
+    await server.close();
+  }
+  return rows;
+}
+
+/** Table lines: `lighthouse home mobile  perf 98  LCP 1.9 s  CLS 0.000  112 KB`. */
+export function lighthouseLines(rows) {
+  return rows.map((r) => r.error
+    ? `lighthouse ${r.page.padEnd(8)} ${r.form.padEnd(7)} failed: ${r.error}`
+    : `lighthouse ${r.page.padEnd(8)} ${r.form.padEnd(7)} perf ${String(r.performance).padStart(3)}  ` +
+      `LCP ${(r.lcpMs / 1000).toFixed(2)} s  CLS ${r.cls.toFixed(3)}  ${(r.bytes / 1024).toFixed(0)} KB`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const root = resolve(process.argv[2] ?? DIST);
+  console.log(`Lighthouse ${JSON.parse(readFileSync(new URL('node_modules/lighthouse/package.json', import.meta.url))).version} on ${root}`);
+  for (const line of lighthouseLines(await runLighthouse(root))) console.log(line);
+}

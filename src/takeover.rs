@@ -1,0 +1,118 @@
+//! Taking over from the pre-rendered page. The build writes every page's
+//! first view into its HTML (`newsroom-cli site`: the home page's first page
+//! of releases and filter panel, a release on its entry page, `404.html`),
+//! in the app's own frame and markup, as a block with the id
+//! [`newsroom_engine::STATIC_PAGE_ID`]. The app mounts after it, hidden
+//! (`style/takeover.css`), while the releases load, which at a large archive
+//! takes seconds; once its view is rendered, [`StaticPage::remove`] swaps the
+//! two in one step, so the reader sees no flash and nothing moves.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+/// The pre-rendered block and the head tags that belong to it (the app sets
+/// the description and canonical link per route, and a stale one would
+/// outlive the first navigation).
+#[derive(Clone)]
+pub struct StaticPage(std::sync::Arc<std::sync::Mutex<Vec<Element>>>);
+
+impl StaticPage {
+    pub fn find() -> StaticPage {
+        let document = document();
+        let mut nodes: Vec<Element> = document
+            .get_element_by_id(newsroom_engine::STATIC_PAGE_ID)
+            .into_iter()
+            .collect();
+        if !nodes.is_empty()
+            && let Ok(stale) = document
+                .query_selector_all("head link[rel='canonical'], head meta[name='description']")
+        {
+            nodes.extend(
+                (0..stale.length())
+                    .filter_map(|i| stale.item(i))
+                    .filter_map(|node| node.dyn_into::<Element>().ok()),
+            );
+        }
+        StaticPage(std::sync::Arc::new(std::sync::Mutex::new(nodes)))
+    }
+
+    pub fn is_shown(&self) -> bool {
+        !self.0.lock().expect("one thread").is_empty()
+    }
+
+    /// Removes the pre-rendered page; what the reader did on it carries over
+    /// to the app's same elements (same ids): the focus, and words typed in
+    /// the search box, which the app then searches for.
+    pub fn remove(&self) {
+        let carried = Carried::read();
+        for node in self.0.lock().expect("one thread").drain(..) {
+            node.remove();
+        }
+        // The app's view may still be rendering in this task; by the next
+        // frame (and before its paint) it is there.
+        request_animation_frame(move || carried.apply());
+    }
+}
+
+/// The reader's state on the pre-rendered page at the swap.
+struct Carried {
+    focused_id: Option<String>,
+    typed_query: Option<String>,
+}
+
+/// The search box's id, in the app and the pre-render alike.
+const SEARCH_BOX_ID: &str = "q";
+
+impl Carried {
+    fn read() -> Carried {
+        let document = document();
+        let within_static = |element: &Element| {
+            element
+                .closest(&format!("#{}", newsroom_engine::STATIC_PAGE_ID))
+                .ok()
+                .flatten()
+                .is_some()
+        };
+        let focused_id = document
+            .active_element()
+            .filter(within_static)
+            .map(|element| element.id())
+            .filter(|id| !id.is_empty());
+        let typed_query = document
+            .get_element_by_id(SEARCH_BOX_ID)
+            .filter(within_static)
+            .and_then(|element| element.dyn_into::<HtmlInputElement>().ok())
+            .map(|input| input.value())
+            .filter(|value| !value.trim().is_empty());
+        Carried {
+            focused_id,
+            typed_query,
+        }
+    }
+
+    fn apply(self) {
+        let document = document();
+        if let Some(query) = self.typed_query
+            && let Some(input) = document
+                .get_element_by_id(SEARCH_BOX_ID)
+                .and_then(|element| element.dyn_into::<HtmlInputElement>().ok())
+        {
+            input.set_value(&query);
+            // The app reads the box on `input` (delegated: it must bubble),
+            // as when the reader types.
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            if let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &init) {
+                let _ = input.dispatch_event(&event);
+            }
+        }
+        if let Some(id) = self.focused_id
+            && let Some(element) = document
+                .get_element_by_id(&id)
+                .and_then(|element| element.dyn_into::<HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    }
+}
