@@ -59,7 +59,9 @@ enum Command {
     },
     /// Write a new release file (today's date, a slug from the title, every
     /// field explained) into the content folder and print its path.
-    #[command(after_help = "Example:\n  newsroom-cli new \"OSCE trains border officers in Khorog\"")]
+    #[command(
+        after_help = "Example:\n  newsroom-cli new \"OSCE trains border officers in Khorog\""
+    )]
     New {
         /// The release's headline.
         title: String,
@@ -71,7 +73,9 @@ enum Command {
         date: Option<String>,
     },
     /// Read a content folder (site.toml and releases/*.md) into a bundle.
-    #[command(after_help = "Example:\n  newsroom-cli content-to-bundle content -o public/releases.json")]
+    #[command(
+        after_help = "Example:\n  newsroom-cli content-to-bundle content -o public/releases.json"
+    )]
     ContentToBundle {
         /// The content folder.
         #[arg(default_value = DEFAULT_CONTENT)]
@@ -82,7 +86,9 @@ enum Command {
     },
     /// Write a bundle as a content folder: one Markdown file per release,
     /// each photo beside its file.
-    #[command(after_help = "Example:\n  newsroom-cli bundle-to-content public/releases.json -o content")]
+    #[command(
+        after_help = "Example:\n  newsroom-cli bundle-to-content public/releases.json -o content"
+    )]
     BundleToContent {
         /// The bundle to write out.
         bundle: PathBuf,
@@ -92,7 +98,9 @@ enum Command {
     },
     /// Report every problem in a bundle or content folder, with its place;
     /// exit 1 if there is one.
-    #[command(after_help = "Examples:\n  newsroom-cli check content\n  newsroom-cli check public/releases.json")]
+    #[command(
+        after_help = "Examples:\n  newsroom-cli check content\n  newsroom-cli check public/releases.json"
+    )]
     Check {
         /// The bundle or content folder to check.
         #[arg(default_value = DEFAULT_CONTENT)]
@@ -164,7 +172,9 @@ fn main() -> ExitCode {
             content,
             date,
         } => new_release(&title, &content, date.as_deref()),
-        Command::ContentToBundle { folder, output } => content_to_bundle(&folder, output.as_deref()),
+        Command::ContentToBundle { folder, output } => {
+            content_to_bundle(&folder, output.as_deref())
+        }
         Command::BundleToContent { bundle, output } => bundle_to_content(&bundle, &output),
         Command::Check { bundle } => read_checked(&bundle).map(|_| ()),
         Command::Generate {
@@ -282,7 +292,11 @@ fn content_to_bundle(folder: &Path, output: Option<&Path>) -> Result<(), Failure
     match output {
         Some(path) => {
             write(path, &json)?;
-            eprintln!("{}: {} releases written", path.display(), bundle.releases.len());
+            eprintln!(
+                "{}: {} releases written",
+                path.display(),
+                bundle.releases.len()
+            );
         }
         None => print!("{json}"),
     }
@@ -301,7 +315,8 @@ fn bundle_to_content(bundle_path: &Path, folder: &Path) -> Result<(), Failure> {
 /// clean. A folder's photo paths are relative to the folder.
 fn read_checked(path: &Path) -> Result<(String, Bundle), Failure> {
     if path.is_dir() {
-        let bundle = bundle_from_folder(path, path).map_err(|error| Failure::Problems(error.to_string()))?;
+        let bundle =
+            bundle_from_folder(path, path).map_err(|error| Failure::Problems(error.to_string()))?;
         println!("{}: ok, {} releases", path.display(), bundle.releases.len());
         return Ok((bundle.to_json_pretty(), bundle));
     }

@@ -321,7 +321,9 @@ mod tests {
 
     #[test]
     fn plain_text_keeps_words_and_drops_markup_and_addresses() {
-        let plain = plain_text("## Aims\n\nRead *the* [report](https://example.org/secretword).\n\n- a\n- b");
+        let plain = plain_text(
+            "## Aims\n\nRead *the* [report](https://example.org/secretword).\n\n- a\n- b",
+        );
         assert_eq!(plain, "Aims\n\nRead the report.\n\na\n\nb");
         assert!(!plain.contains("secretword"));
         assert!(!plain.contains('*') && !plain.contains('#'));

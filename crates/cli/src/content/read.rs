@@ -95,7 +95,12 @@ pub fn bundle_from_folder(folder: &Path, bundle_dir: &Path) -> Result<Bundle, Co
     for problem in &checked.problems {
         problems.push(place(problem, &sources, &releases_dir));
     }
-    for (release, &position) in checked.bundle.releases.iter().zip(&checked.source_positions) {
+    for (release, &position) in checked
+        .bundle
+        .releases
+        .iter()
+        .zip(&checked.source_positions)
+    {
         let source = &sources[position as usize];
         if release.published != source.date {
             let line = source.lines.get("published").copied().unwrap_or(1);
@@ -212,7 +217,11 @@ fn list_release_files(dir: &Path, problems: &mut Vec<String>) -> Vec<(PathBuf, D
         let extension = path
             .extension()
             .map(|e| e.to_string_lossy().to_ascii_lowercase());
-        if name.starts_with('.') || extension.as_deref().is_some_and(|e| PHOTO_EXTENSIONS.contains(&e)) {
+        if name.starts_with('.')
+            || extension
+                .as_deref()
+                .is_some_and(|e| PHOTO_EXTENSIONS.contains(&e))
+        {
             continue;
         }
         match parse_file_name(&name) {
@@ -289,7 +298,10 @@ fn read_release(
             _ if !FIELDS.contains(&key.as_str()) => problems.push(source.at(
                 line,
                 &key,
-                format!("is not a field (expected one of: {})", FIELDS[..8].join(", ")),
+                format!(
+                    "is not a field (expected one of: {})",
+                    FIELDS[..8].join(", ")
+                ),
             )),
             // An empty text says "none" for the optional fields.
             "content_type" | "source_url" if value.as_str() == Some("") => {}

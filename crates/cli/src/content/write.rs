@@ -133,9 +133,11 @@ fn release_text(release: &Release, photo: Option<&str>) -> String {
         topics: &release.topics,
         summary: &release.summary,
         source_url: release.source_url.as_ref().map(|url| url.as_str()),
-        image: release.image.as_ref().zip(photo).map(|(image, file)| {
-            (file, image.alt.as_str(), image.credit.as_deref())
-        }),
+        image: release
+            .image
+            .as_ref()
+            .zip(photo)
+            .map(|(image, file)| (file, image.alt.as_str(), image.credit.as_deref())),
         body: release.body.as_deref().unwrap_or(""),
     })
 }
@@ -148,9 +150,10 @@ fn copy_photo(
     stem: &str,
 ) -> Result<String, String> {
     let from = bundle_dir.join(&image.file);
-    let extension = from
-        .extension()
-        .map_or_else(|| "jpg".to_owned(), |e| e.to_string_lossy().to_ascii_lowercase());
+    let extension = from.extension().map_or_else(
+        || "jpg".to_owned(),
+        |e| e.to_string_lossy().to_ascii_lowercase(),
+    );
     let name = format!("{stem}.{extension}");
     std::fs::copy(&from, releases_dir.join(&name))
         .map_err(|e| format!("{}: cannot copy the photo: {e}", from.display()))?;
@@ -160,8 +163,9 @@ fn copy_photo(
 /// Writes a new release file for `title` dated `date` into
 /// `folder/releases/`, every field present and explained; returns its path.
 pub fn new_release_file(folder: &Path, title: &str, date: Date) -> Result<PathBuf, String> {
-    let slug = Slug::from_title(title)
-        .ok_or_else(|| format!("the title {title:?} has no letters or digits to make a slug from"))?;
+    let slug = Slug::from_title(title).ok_or_else(|| {
+        format!("the title {title:?} has no letters or digits to make a slug from")
+    })?;
     let releases_dir = folder.join(RELEASES);
     std::fs::create_dir_all(&releases_dir)
         .map_err(|e| format!("{}: cannot create: {e}", releases_dir.display()))?;

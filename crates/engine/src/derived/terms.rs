@@ -13,8 +13,8 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use serde::{Deserialize, Serialize};
 
 use super::words::WordCounts;
-use crate::markdown::plain_text;
 use crate::bundle::Release;
+use crate::markdown::plain_text;
 use crate::search::FullTextKey;
 use crate::search::text::{fold_into, for_each_word};
 

@@ -220,13 +220,22 @@ fn check_image<F: Fields + ?Sized>(
     {
         problems.add(
             "credit",
-            format!("must be one line of at most {} characters", limits::CREDIT_CHARS),
+            format!(
+                "must be one line of at most {} characters",
+                limits::CREDIT_CHARS
+            ),
         );
     }
     let mut size = |key: &str| match image.whole_number(key) {
         Ok(Some(n)) if (1..=limits::IMAGE_PIXELS).contains(&n) => u32::try_from(n).ok(),
         Ok(Some(n)) => {
-            problems.add(key, format!("{n} is not a size in pixels (1 to {})", limits::IMAGE_PIXELS));
+            problems.add(
+                key,
+                format!(
+                    "{n} is not a size in pixels (1 to {})",
+                    limits::IMAGE_PIXELS
+                ),
+            );
             None
         }
         Ok(None) => None,
@@ -237,7 +246,10 @@ fn check_image<F: Fields + ?Sized>(
     };
     let (width, height) = (size("width"), size("height"));
     if width.is_some() != height.is_some() {
-        problems.add("width", "and height go together: give both or neither".into());
+        problems.add(
+            "width",
+            "and height go together: give both or neither".into(),
+        );
     }
     problems.within = "";
     if problems.found.len() > before {
