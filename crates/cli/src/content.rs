@@ -40,4 +40,4 @@ const SITE_FILE: &str = "site.toml";
 const PHOTO_EXTENSIONS: [&str; 4] = ["jpg", "jpeg", "png", "webp"];
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

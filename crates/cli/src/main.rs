@@ -19,7 +19,7 @@ use clap::{Parser, Subcommand};
 use crate::content::{bundle_from_folder, new_release_file, write_folder};
 use crate::import::import_listing;
 use crate::progress::Progress;
-use crate::site::{SiteAddress, write_site};
+use crate::site::{SiteAddress, publish_photos, write_site};
 use newsroom_engine::bundle::{Bundle, check_bundle};
 use newsroom_engine::date::Date;
 use newsroom_engine::synth::synthetic_bundle_with_progress;
@@ -357,13 +357,27 @@ fn site(
         ));
     }
     // The source is checked before anything is derived from it.
-    let (text, bundle) = read_checked(bundle_path)?;
+    let (text, mut bundle) = read_checked(bundle_path)?;
     let address = SiteAddress::new(public_url, &site_url);
     write(&dist.join("releases.json"), &text)?;
+    // Photo paths are relative to the folder, or to the bundle file's folder.
+    let photo_dir = if bundle_path.is_dir() {
+        bundle_path
+    } else {
+        folder_of(bundle_path)
+    };
+    let photos = publish_photos(&mut bundle, photo_dir, dist).map_err(|problems| {
+        Failure::Problems(format!(
+            "{}
+{} problem(s) with photos",
+            problems.join("\n"),
+            problems.len()
+        ))
+    })?;
     let written = write_site(dist, &bundle, &address, Progress::on_terminal())
         .map_err(|e| Failure::io(dist, "write the site", e))?;
     eprintln!(
-        "{}: {} entry pages, 404.html, feed.xml for {}; {} light index {:.1} MB, {} body shards, {} term pieces",
+        "{}: {} entry pages, {photos} photos, 404.html, feed.xml for {}; {} light index {:.1} MB, {} body shards, {} term pieces",
         dist.display(),
         written.entry_pages,
         address.absolute(""),

@@ -8,11 +8,14 @@ mod entry_pages;
 mod feed;
 mod html;
 mod loader;
+mod markdown_html;
+mod photos;
 
 use std::path::Path;
 
 pub use entry_pages::{entry_page, not_found_page};
 pub use feed::atom_feed;
+pub use photos::publish_photos;
 
 use crate::progress::Progress;
 pub use newsroom_engine::address::SiteAddress;
