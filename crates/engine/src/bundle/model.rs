@@ -74,17 +74,7 @@ impl Bundle {
     }
 }
 
-/// A text's paragraphs (separated by blank lines), trimmed, none empty.
-pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
-    text.split("\n\n").map(str::trim).filter(|p| !p.is_empty())
-}
-
 impl Release {
-    /// The body's paragraphs (separated by blank lines), trimmed, none empty.
-    pub fn body_paragraphs(&self) -> impl Iterator<Item = &str> {
-        self.body.iter().flat_map(|body| paragraphs(body))
-    }
-
     /// The description for search results and link previews: the summary,
     /// cut at a word near 200 characters (previews show about two lines).
     pub fn preview(&self) -> String {

@@ -70,9 +70,7 @@ fn a_photo_is_written_in_widths_as_webp_and_jpeg_with_a_preview_crop() {
         assert!(page.contains(&tag), "{tag} in {page}");
     }
     assert!(
-        page.contains(&format!(
-            "width=\"900\" height=\"600\" alt=\"Delegates at the forum\""
-        )),
+        page.contains("width=\"900\" height=\"600\" alt=\"Delegates at the forum\""),
         "{page}"
     );
     assert!(
