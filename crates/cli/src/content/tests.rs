@@ -323,3 +323,27 @@ fn a_new_release_explains_every_field_and_waits_for_its_summary() {
         "OSCE trains border officers, in Khorog!"
     );
 }
+
+#[test]
+fn the_readme_example_file_is_a_valid_release() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let start = readme.find("```markdown\n+++").expect("an example file") + "```markdown\n".len();
+    let example = &readme[start..start + readme[start..].find("\n```\n").unwrap() + 1];
+    let name = "2024-05-02-border-officers-trained-in-khorog";
+    let (dir, _) = folder_with("readme", &format!("{name}.md"), example);
+    std::fs::write(
+        dir.join(format!("releases/{name}.jpg")),
+        b"checked by the build",
+    )
+    .unwrap();
+    let bundle = bundle_from_folder(&dir, &dir).unwrap_or_else(|e| panic!("{e}"));
+    let release = &bundle.releases[0];
+    assert_eq!(release.title, "Border officers trained in Khorog");
+    assert!(
+        release
+            .body
+            .as_deref()
+            .unwrap()
+            .contains("## What the course covered")
+    );
+}
