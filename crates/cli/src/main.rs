@@ -240,6 +240,12 @@ fn import(listing: &Path, output: Option<&Path>, content: Option<&Path>) -> Resu
         eprintln!("{}: {written} release files written", folder.display());
         return Ok(());
     }
+    write_bundle(&bundle, output)
+}
+
+/// Writes a bundle in its canonical form to `output`, or standard output.
+fn write_bundle(bundle: &Bundle, output: Option<&Path>) -> Result<(), Failure> {
+    let json = bundle.to_json_pretty();
     match output {
         Some(path) => {
             write(path, &json)?;
@@ -288,19 +294,7 @@ fn content_to_bundle(folder: &Path, output: Option<&Path>) -> Result<(), Failure
     let bundle_dir = output.map_or(Path::new("."), folder_of);
     let bundle = bundle_from_folder(folder, bundle_dir)
         .map_err(|error| Failure::Problems(error.to_string()))?;
-    let json = bundle.to_json_pretty();
-    match output {
-        Some(path) => {
-            write(path, &json)?;
-            eprintln!(
-                "{}: {} releases written",
-                path.display(),
-                bundle.releases.len()
-            );
-        }
-        None => print!("{json}"),
-    }
-    Ok(())
+    write_bundle(&bundle, output)
 }
 
 fn bundle_to_content(bundle_path: &Path, folder: &Path) -> Result<(), Failure> {

@@ -23,15 +23,24 @@ impl<'a> Found<'a> {
 
 pub(super) trait Fields {
     fn text(&self, key: &str) -> Found<'_>;
-    /// A list's items, or what was found instead of a list.
-    fn list(&self, key: &str) -> Result<Vec<Found<'_>>, Found<'_>>;
-    fn flag(&self, key: &str) -> bool;
+    /// A list's items, or what was found instead of a list. Records
+    /// without lists keep the default: absent.
+    fn list(&self, _key: &str) -> Result<Vec<Found<'_>>, Found<'_>> {
+        Err(Found::Absent)
+    }
+    fn flag(&self, _key: &str) -> bool {
+        false
+    }
     /// A nested record: `Ok(None)` when absent or null, `Err` with what
     /// was found instead of an object.
-    fn record(&self, key: &str) -> Result<Option<&dyn Fields>, &'static str>;
+    fn record(&self, _key: &str) -> Result<Option<&dyn Fields>, &'static str> {
+        Ok(None)
+    }
     /// A whole number: `Ok(None)` when absent or null, `Err` with what was
     /// found instead.
-    fn whole_number(&self, key: &str) -> Result<Option<u64>, &'static str>;
+    fn whole_number(&self, _key: &str) -> Result<Option<u64>, &'static str> {
+        Ok(None)
+    }
 }
 
 impl Fields for Map<String, Value> {

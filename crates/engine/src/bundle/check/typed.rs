@@ -101,22 +101,6 @@ impl Fields for TypedSite {
             _ => Found::Absent,
         }
     }
-
-    fn list(&self, _key: &str) -> Result<Vec<Found<'_>>, Found<'_>> {
-        Err(Found::Absent)
-    }
-
-    fn flag(&self, _key: &str) -> bool {
-        false
-    }
-
-    fn record(&self, _key: &str) -> Result<Option<&dyn Fields>, &'static str> {
-        Ok(None)
-    }
-
-    fn whole_number(&self, _key: &str) -> Result<Option<u64>, &'static str> {
-        Ok(None)
-    }
 }
 
 impl Fields for TypedRelease {
@@ -152,10 +136,6 @@ impl Fields for TypedRelease {
             _ => None,
         })
     }
-
-    fn whole_number(&self, _key: &str) -> Result<Option<u64>, &'static str> {
-        Ok(None)
-    }
 }
 
 impl Fields for TypedImage {
@@ -166,18 +146,6 @@ impl Fields for TypedImage {
             "credit" => Found::from_option(self.credit.as_ref()),
             _ => Found::Absent,
         }
-    }
-
-    fn list(&self, _key: &str) -> Result<Vec<Found<'_>>, Found<'_>> {
-        Err(Found::Absent)
-    }
-
-    fn flag(&self, _key: &str) -> bool {
-        false
-    }
-
-    fn record(&self, _key: &str) -> Result<Option<&dyn Fields>, &'static str> {
-        Ok(None)
     }
 
     fn whole_number(&self, key: &str) -> Result<Option<u64>, &'static str> {
