@@ -10,5 +10,7 @@ cd "$NEWSROOM_ROOT"
 use_wasm_route
 PORT="${PORT:-8080}"
 export NEWSROOM_SITE_URL="${NEWSROOM_SITE_URL:-http://127.0.0.1:$PORT}"
-exec trunk serve --offline --port "$PORT" \
+# --release reuses what scripts/build.sh compiled: a change in content/ then
+# only re-runs the hook.
+exec trunk serve --release --offline --port "$PORT" \
   --watch content --watch src --watch style --watch index.html --watch crates/engine/src
