@@ -27,6 +27,12 @@ step "the same app with 2,000 generated releases with bodies (dist-fulltext)"
 rm -rf dist-fulltext && cp -r dist dist-fulltext && rm -rf dist-fulltext/data dist-fulltext/releases
 newsroom_cli generate 2000 --seed 5 -o target/fulltext-bundle.json
 newsroom_cli site --dist dist-fulltext --site-url http://127.0.0.1:8080 target/fulltext-bundle.json
+step "the same app with one more release written with newsroom-cli new: Markdown and a photo (dist-written)"
+rm -rf dist-written target/written-content && cp -r dist dist-written && rm -rf dist-written/data dist-written/releases
+cp -r content target/written-content
+written=$(newsroom_cli new "Border officers trained in Khorog" --content target/written-content --date 2024-05-02)
+node tests/browser/lib/write-release.mjs "$written"
+newsroom_cli site --dist dist-written --site-url http://127.0.0.1:8080 target/written-content
 
 cd tests/browser
 step "browser tests (Chromium)"

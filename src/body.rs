@@ -8,8 +8,8 @@ use std::sync::{Arc, Mutex};
 use leptos::prelude::*;
 
 use super::load::fetch_bytes;
+use super::markdown_body::MarkdownBody;
 use super::{BasePath, use_newsroom};
-use newsroom_engine::bundle::paragraphs;
 use newsroom_engine::derived::bodies::{BodyShard, read_shard};
 use newsroom_engine::derived::manifest::{body_shard_file, shard_of};
 
@@ -34,12 +34,7 @@ pub fn FetchedBody(slug: String) -> impl IntoView {
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
                 match body.await {
-                    Ok(text) => {
-                        let shown = paragraphs(&text)
-                            .map(|p| view! { <p>{p.to_owned()}</p> })
-                            .collect_view();
-                        view! { <div class="release__body">{shown}</div> }.into_any()
-                    }
+                    Ok(text) => view! { <MarkdownBody source=text.to_string() /> }.into_any(),
                     Err(message) => view! {
                         <div class="release__body-status" role="alert">
                             <p>{message}</p>

@@ -21,6 +21,8 @@ mod full_text;
 mod highlighted;
 mod layout;
 mod load;
+mod markdown_body;
+mod photo;
 mod release_page;
 mod spelling;
 mod status;

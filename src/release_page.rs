@@ -7,6 +7,8 @@ use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use super::body::FetchedBody;
+use super::markdown_body::MarkdownBody;
+use super::photo::LeadPhoto;
 use super::timeline::ReturnTo;
 use super::{BasePath, use_newsroom};
 use newsroom_engine::bundle::Release;
@@ -56,12 +58,8 @@ fn ReleaseView(index: usize) -> impl IntoView {
         view! { <div class="facts__row"><dt>"Topics"</dt><dd><ul class="inline-list">{links}</ul></dd></div> }
     });
     // A bundle read whole has bodies; the light index says where to fetch.
-    let body = if release.body.is_some() {
-        let paragraphs = release
-            .body_paragraphs()
-            .map(|p| view! { <p>{p.to_owned()}</p> })
-            .collect_view();
-        Some(view! { <div class="release__body">{paragraphs}</div> }.into_any())
+    let body = if let Some(body) = release.body.clone() {
+        Some(view! { <MarkdownBody source=body /> }.into_any())
     } else if release.has_body {
         Some(view! { <FetchedBody slug=release.slug.to_string() /> }.into_any())
     } else {
@@ -90,6 +88,7 @@ fn ReleaseView(index: usize) -> impl IntoView {
                 {places}
                 {topics}
             </dl>
+            {release.image.clone().map(|image| view! { <LeadPhoto image /> })}
             <p class="release__summary">{release.summary.clone()}</p>
             {body}
             {source}

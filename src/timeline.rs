@@ -12,6 +12,7 @@ use super::did_you_mean::DidYouMean;
 use super::facets_panel::FiltersPanel;
 use super::full_text::{FullTextSearch, FullTextStatus};
 use super::highlighted::highlighted;
+use super::photo::PhotoThumbnail;
 use super::spelling::{SpellingData, load_when_needed};
 use super::{BasePath, use_newsroom};
 use newsroom_engine::bundle::Release;
@@ -302,6 +303,7 @@ fn entry(
     });
     view! {
         <li class="entry">
+            {release.image.clone().map(|image| view! { <PhotoThumbnail image /> })}
             <time class="entry__date" datetime=release.published.iso()>{release.published.long()}</time>
             {title}
             {(!meta.is_empty()).then(|| view! { <p class="entry__meta">{meta.join(" · ")}</p> })}

@@ -204,6 +204,7 @@ fn read_release(
         body: None,
         source_url: None,
         has_body: false,
+        image: None,
     })
 }
 

@@ -6,6 +6,7 @@
 //! with its place, nothing written); 2 the command line is wrong; 3 a file
 //! cannot be read or written.
 
+mod content;
 mod import;
 mod progress;
 mod site;
@@ -15,13 +16,15 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::content::{bundle_from_folder, new_release_file, write_folder};
 use crate::import::import_listing;
 use crate::progress::Progress;
-use crate::site::{SiteAddress, write_site};
+use crate::site::{SiteAddress, publish_photos, write_site};
 use newsroom_engine::bundle::{Bundle, check_bundle};
+use newsroom_engine::date::Date;
 use newsroom_engine::synth::synthetic_bundle_with_progress;
 
-const DEFAULT_BUNDLE: &str = "public/releases.json";
+const DEFAULT_CONTENT: &str = "content";
 
 #[derive(Parser)]
 #[command(
@@ -50,12 +53,57 @@ enum Command {
         /// Where to write the bundle; standard output without it.
         #[arg(short, long, value_name = "BUNDLE.json")]
         output: Option<PathBuf>,
+        /// Write one release file per release into this content folder instead.
+        #[arg(long, value_name = "DIR", conflicts_with = "output")]
+        content: Option<PathBuf>,
     },
-    /// Report every problem in a bundle, with its place; exit 1 if there is one.
-    #[command(after_help = "Example:\n  newsroom-cli check public/releases.json")]
+    /// Write a new release file (today's date, a slug from the title, every
+    /// field explained) into the content folder and print its path.
+    #[command(
+        after_help = "Example:\n  newsroom-cli new \"OSCE trains border officers in Khorog\""
+    )]
+    New {
+        /// The release's headline.
+        title: String,
+        /// The content folder.
+        #[arg(long, default_value = DEFAULT_CONTENT, value_name = "DIR")]
+        content: PathBuf,
+        /// The publication date (YYYY-MM-DD); today without it.
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+    },
+    /// Read a content folder (site.toml and releases/*.md) into a bundle.
+    #[command(
+        after_help = "Example:\n  newsroom-cli content-to-bundle content -o public/releases.json"
+    )]
+    ContentToBundle {
+        /// The content folder.
+        #[arg(default_value = DEFAULT_CONTENT)]
+        folder: PathBuf,
+        /// Where to write the bundle; standard output without it.
+        #[arg(short, long, value_name = "BUNDLE.json")]
+        output: Option<PathBuf>,
+    },
+    /// Write a bundle as a content folder: one Markdown file per release,
+    /// each photo beside its file.
+    #[command(
+        after_help = "Example:\n  newsroom-cli bundle-to-content public/releases.json -o content"
+    )]
+    BundleToContent {
+        /// The bundle to write out.
+        bundle: PathBuf,
+        /// The content folder to create (its releases/ must hold no release files).
+        #[arg(short, long, default_value = DEFAULT_CONTENT, value_name = "DIR")]
+        output: PathBuf,
+    },
+    /// Report every problem in a bundle or content folder, with its place;
+    /// exit 1 if there is one.
+    #[command(
+        after_help = "Examples:\n  newsroom-cli check content\n  newsroom-cli check public/releases.json"
+    )]
     Check {
-        /// The bundle to check.
-        #[arg(default_value = DEFAULT_BUNDLE)]
+        /// The bundle or content folder to check.
+        #[arg(default_value = DEFAULT_CONTENT)]
         bundle: PathBuf,
     },
     /// Write a deterministic synthetic bundle of N releases (for tests and
@@ -92,8 +140,8 @@ enum Command {
         /// The absolute origin for canonical, Open Graph and feed links.
         #[arg(long, value_name = "URL")]
         site_url: Option<String>,
-        /// The bundle to publish.
-        #[arg(default_value = DEFAULT_BUNDLE)]
+        /// The bundle or content folder to publish.
+        #[arg(default_value = DEFAULT_CONTENT)]
         bundle: PathBuf,
     },
 }
@@ -114,7 +162,20 @@ impl Failure {
 
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
-        Command::Import { listing, output } => import(&listing, output.as_deref()),
+        Command::Import {
+            listing,
+            output,
+            content,
+        } => import(&listing, output.as_deref(), content.as_deref()),
+        Command::New {
+            title,
+            content,
+            date,
+        } => new_release(&title, &content, date.as_deref()),
+        Command::ContentToBundle { folder, output } => {
+            content_to_bundle(&folder, output.as_deref())
+        }
+        Command::BundleToContent { bundle, output } => bundle_to_content(&bundle, &output),
         Command::Check { bundle } => read_checked(&bundle).map(|_| ()),
         Command::Generate {
             count,
@@ -150,7 +211,7 @@ fn write(path: &Path, contents: &str) -> Result<(), Failure> {
     std::fs::write(path, contents).map_err(|e| Failure::io(path, "write", e))
 }
 
-fn import(listing: &Path, output: Option<&Path>) -> Result<(), Failure> {
+fn import(listing: &Path, output: Option<&Path>, content: Option<&Path>) -> Result<(), Failure> {
     let text = read(listing)?;
     let bundle = import_listing(&text).map_err(|problems| {
         let lines: Vec<String> = problems
@@ -174,6 +235,17 @@ fn import(listing: &Path, output: Option<&Path>) -> Result<(), Failure> {
             lines.join("\n")
         )));
     }
+    if let Some(folder) = content {
+        let written = write_folder(&checked.bundle, Path::new("."), folder).map_err(Failure::Io)?;
+        eprintln!("{}: {written} release files written", folder.display());
+        return Ok(());
+    }
+    write_bundle(&bundle, output)
+}
+
+/// Writes a bundle in its canonical form to `output`, or standard output.
+fn write_bundle(bundle: &Bundle, output: Option<&Path>) -> Result<(), Failure> {
+    let json = bundle.to_json_pretty();
     match output {
         Some(path) => {
             write(path, &json)?;
@@ -188,9 +260,60 @@ fn import(listing: &Path, output: Option<&Path>) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Reads and checks a bundle, printing every problem with its place; the
-/// text and the bundle only when it is clean.
+fn new_release(title: &str, folder: &Path, date: Option<&str>) -> Result<(), Failure> {
+    let date = match date {
+        Some(text) => Date::parse_iso(text).ok_or_else(|| {
+            Failure::Problems(format!("--date {text:?} is not a date (YYYY-MM-DD)"))
+        })?,
+        None => today(),
+    };
+    let path = new_release_file(folder, title, date).map_err(Failure::Problems)?;
+    println!("{}", path.display());
+    Ok(())
+}
+
+/// Today in UTC.
+fn today() -> Date {
+    const UNIX_EPOCH_DAY: i32 = 719_163;
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_secs());
+    let days = i32::try_from(seconds / 86_400).unwrap_or(0);
+    Date::from_day_number(UNIX_EPOCH_DAY + days).expect("today is a date")
+}
+
+/// The folder a bundle file lives in (photo paths are relative to it).
+fn folder_of(bundle: &Path) -> &Path {
+    match bundle.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}
+
+fn content_to_bundle(folder: &Path, output: Option<&Path>) -> Result<(), Failure> {
+    let bundle_dir = output.map_or(Path::new("."), folder_of);
+    let bundle = bundle_from_folder(folder, bundle_dir)
+        .map_err(|error| Failure::Problems(error.to_string()))?;
+    write_bundle(&bundle, output)
+}
+
+fn bundle_to_content(bundle_path: &Path, folder: &Path) -> Result<(), Failure> {
+    let (_, bundle) = read_checked(bundle_path)?;
+    let written = write_folder(&bundle, folder_of(bundle_path), folder).map_err(Failure::Io)?;
+    eprintln!("{}: {written} release files written", folder.display());
+    Ok(())
+}
+
+/// Reads and checks a bundle file or a content folder, printing every
+/// problem with its place; the bundle's text and the bundle only when it is
+/// clean. A folder's photo paths are relative to the folder.
 fn read_checked(path: &Path) -> Result<(String, Bundle), Failure> {
+    if path.is_dir() {
+        let bundle =
+            bundle_from_folder(path, path).map_err(|error| Failure::Problems(error.to_string()))?;
+        println!("{}: ok, {} releases", path.display(), bundle.releases.len());
+        return Ok((bundle.to_json_pretty(), bundle));
+    }
     let text = read(path)?;
     let shown = path.display();
     let checked = check_bundle(&text).map_err(|e| Failure::Problems(format!("{shown}: {e}")))?;
@@ -228,13 +351,27 @@ fn site(
         ));
     }
     // The source is checked before anything is derived from it.
-    let (text, bundle) = read_checked(bundle_path)?;
+    let (text, mut bundle) = read_checked(bundle_path)?;
     let address = SiteAddress::new(public_url, &site_url);
     write(&dist.join("releases.json"), &text)?;
+    // Photo paths are relative to the folder, or to the bundle file's folder.
+    let photo_dir = if bundle_path.is_dir() {
+        bundle_path
+    } else {
+        folder_of(bundle_path)
+    };
+    let photos = publish_photos(&mut bundle, photo_dir, dist).map_err(|problems| {
+        Failure::Problems(format!(
+            "{}
+{} problem(s) with photos",
+            problems.join("\n"),
+            problems.len()
+        ))
+    })?;
     let written = write_site(dist, &bundle, &address, Progress::on_terminal())
         .map_err(|e| Failure::io(dist, "write the site", e))?;
     eprintln!(
-        "{}: {} entry pages, 404.html, feed.xml for {}; {} light index {:.1} MB, {} body shards, {} term pieces",
+        "{}: {} entry pages, {photos} photos, 404.html, feed.xml for {}; {} light index {:.1} MB, {} body shards, {} term pieces",
         dist.display(),
         written.entry_pages,
         address.absolute(""),

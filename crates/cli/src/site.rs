@@ -11,12 +11,15 @@ mod frame;
 mod home_page;
 mod html;
 mod loader;
+mod markdown_html;
+mod photos;
 
 use std::path::Path;
 
 pub use entry_pages::{entry_page, not_found_page};
 pub use feed::atom_feed;
 pub use home_page::home_page;
+pub use photos::publish_photos;
 
 use crate::progress::Progress;
 pub use newsroom_engine::address::SiteAddress;

@@ -8,4 +8,4 @@ mod check;
 mod model;
 
 pub use check::{BundleError, Checked, Problem, check_bundle, check_bundle_bytes, limits};
-pub use model::{BUNDLE_VERSION, Bundle, Release, Site, paragraphs};
+pub use model::{BUNDLE_VERSION, Bundle, Image, Release, Site};

@@ -5,6 +5,8 @@
 //! - [`bundle`]: the bundle model and the one checker;
 //! - [`date`], [`slug`], [`web_url`], [`fold`]: value types checked once at the
 //!   border, and the case and accent folding behind slugs and search;
+//! - [`markdown`]: release bodies (CommonMark) as a safe tree of blocks;
+//! - [`photo`]: the published sizes of lead photos;
 //! - [`filters`]: what a reader asked for (search, facets, dates, sort, page),
 //!   its edits, its URL form and its chips;
 //! - [`search`]: the engine that answers it;
@@ -23,6 +25,8 @@ pub mod derived;
 pub mod filters;
 pub mod fold;
 pub mod listing;
+pub mod markdown;
+pub mod photo;
 pub mod search;
 pub mod slug;
 pub mod suggest;

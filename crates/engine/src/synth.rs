@@ -418,6 +418,7 @@ pub fn synthetic_bundle_with_progress(
             topics: pick(&mut random, &TOPICS, topic_count),
             summary,
             has_body: body.is_some(),
+            image: None,
             body,
             source_url: random
                 .chance(50)

@@ -15,6 +15,8 @@ export const DIST_SUBPATH = process.env.NEWSROOM_DIST_SUBPATH ?? resolve(ROOT, '
 export const SUBPATH = '/newsroom/';
 /** The site with a generated bundle whose releases have bodies (scripts/test.sh). */
 export const DIST_FULLTEXT = process.env.NEWSROOM_DIST_FULLTEXT ?? resolve(ROOT, 'dist-fulltext');
+/** The site with one more release written with `newsroom-cli new`: Markdown and a photo (scripts/test.sh). */
+export const DIST_WRITTEN = process.env.NEWSROOM_DIST_WRITTEN ?? resolve(ROOT, 'dist-written');
 
 /**
  * Where a build keeps a derived data file (`index.json`, `manifest.json`,

@@ -7,9 +7,12 @@ use super::frame::{framed, with_static_page};
 use super::html::{
     escape, insert_after_body_open, insert_before, remove_meta, remove_tags, set_title,
 };
+use super::markdown_html::blocks_html;
 use newsroom_engine::STATIC_PAGE_ID;
 use newsroom_engine::bundle::{Bundle, Release};
 use newsroom_engine::derived::manifest::{INDEX_FILE, MANIFEST_FILE};
+use newsroom_engine::markdown;
+use newsroom_engine::photo::{PREVIEW_HEIGHT, PREVIEW_WIDTH, Published};
 
 /// Site-wide head tags added to the shell itself: the absolute site URL
 /// (read by the app for canonical links) and the feed link. Trunk's
@@ -87,7 +90,7 @@ pub fn entry_page(
             "<meta property=\"article:published_time\" content=\"{}\">",
             release.published.iso()
         ),
-        "<meta name=\"twitter:card\" content=\"summary\">".to_owned(),
+        preview_image_tags(release, address),
         format!(
             "<meta name=\"twitter:title\" content=\"{}\">",
             escape(&release.title)
@@ -138,9 +141,12 @@ fn static_release(release: &Release, bundle: &Bundle, address: &SiteAddress) -> 
     if !facts.is_empty() {
         html.push_str(&format!("<p>{}</p>", escape(&facts.join(" · "))));
     }
+    if let Some(photo) = release.image.as_ref().and_then(Published::of) {
+        html.push_str(&figure(&photo, address));
+    }
     html.push_str(&format!("<p>{}</p>", escape(&release.summary)));
-    for paragraph in release.body_paragraphs() {
-        html.push_str(&format!("<p>{}</p>", escape(paragraph)));
+    if let Some(body) = &release.body {
+        html.push_str(&blocks_html(&markdown::parse(body)));
     }
     if let Some(url) = &release.source_url {
         html.push_str(&format!(
@@ -150,6 +156,58 @@ fn static_release(release: &Release, bundle: &Bundle, address: &SiteAddress) -> 
     }
     html.push_str("</article></main>");
     html
+}
+
+/// The link-preview card: a large image when the release has a photo.
+fn preview_image_tags(release: &Release, address: &SiteAddress) -> String {
+    let Some(photo) = release.image.as_ref().and_then(Published::of) else {
+        return "<meta name=\"twitter:card\" content=\"summary\">".to_owned();
+    };
+    let url = escape(&address.absolute(&photo.preview_file()));
+    let alt = escape(photo.alt);
+    format!(
+        "<meta name=\"twitter:card\" content=\"summary_large_image\">\
+         <meta property=\"og:image\" content=\"{url}\">\
+         <meta property=\"og:image:width\" content=\"{PREVIEW_WIDTH}\">\
+         <meta property=\"og:image:height\" content=\"{PREVIEW_HEIGHT}\">\
+         <meta property=\"og:image:alt\" content=\"{alt}\">\
+         <meta name=\"twitter:image\" content=\"{url}\">\
+         <meta name=\"twitter:image:alt\" content=\"{alt}\">"
+    )
+}
+
+/// The lead photo in full, WebP first, with its credit.
+fn figure(photo: &Published<'_>, address: &SiteAddress) -> String {
+    let credit = photo
+        .credit
+        .map(|credit| format!("<figcaption>Photo: {}</figcaption>", escape(credit)))
+        .unwrap_or_default();
+    format!(
+        "<figure class=\"release__photo\">{}{credit}</figure>",
+        picture(photo, address, "(min-width: 48rem) 46rem, 100vw", "eager")
+    )
+}
+
+/// A published photo as the app's `picture` renders it (`src/photo.rs`):
+/// WebP first, the JPEG widths as fallback, its size so nothing shifts.
+pub(super) fn picture(
+    photo: &Published<'_>,
+    address: &SiteAddress,
+    sizes: &str,
+    loading: &str,
+) -> String {
+    let base = address.public_url();
+    format!(
+        "<picture><source type=\"image/webp\" srcset=\"{}\" sizes=\"{sizes}\">\
+         <img src=\"{}\" srcset=\"{}\" sizes=\"{sizes}\" width=\"{}\" height=\"{}\" alt=\"{}\" \
+         loading=\"{loading}\" decoding=\"async\"></picture>",
+        escape(&photo.srcset(base, "webp")),
+        escape(&format!("{base}{}", photo.file(photo.largest(), "jpg"))),
+        escape(&photo.srcset(base, "jpg")),
+        photo.width,
+        photo.height,
+        escape(photo.alt),
+    )
 }
 
 /// The shell carries the site's description; a release page has its own.

@@ -6,6 +6,7 @@
 //! go to entry pages, facet values are plain links to their filtered views.
 
 use super::SiteAddress;
+use super::entry_pages::picture;
 use super::frame::framed;
 use super::html::escape;
 use newsroom_engine::bundle::{Bundle, Release};
@@ -14,6 +15,7 @@ use newsroom_engine::filters::{FacetKey, Filters, MAX_VALUE_CHARS};
 use newsroom_engine::listing::{
     FACET_FILTER_FROM, FACET_PREVIEW, PAGE_SIZE, page_span, shown_page,
 };
+use newsroom_engine::photo::Published;
 use newsroom_engine::search::{Catalog, Facet, SearchResult};
 use newsroom_engine::wording::{count_releases, result_count, thousands};
 
@@ -214,8 +216,20 @@ fn entry(release: &Release, address: &SiteAddress) -> String {
             .collect();
         format!("<ul class=\"entry__topics\" aria-label=\"Topics\">{chips}</ul>")
     };
+    // The timeline's lazy thumbnail, as the app renders it.
+    let photo = release
+        .image
+        .as_ref()
+        .and_then(Published::of)
+        .map(|photo| {
+            format!(
+                "<div class=\"entry__photo\">{}</div>",
+                picture(&photo, address, "8rem", "lazy")
+            )
+        })
+        .unwrap_or_default();
     format!(
-        "<li class=\"entry\"><time class=\"entry__date\" datetime=\"{}\">{}</time>\
+        "<li class=\"entry\">{photo}<time class=\"entry__date\" datetime=\"{}\">{}</time>\
          <h4 class=\"entry__title\"><a href=\"{}\">{}</a></h4>{meta}{topics}\
          <p class=\"entry__summary\">{}</p></li>",
         release.published.iso(),

@@ -23,6 +23,10 @@ pub mod limits {
     pub const LIST_ITEMS: usize = 50;
     pub const URL_CHARS: usize = 2_000;
     pub const SITE_TEXT_CHARS: usize = 300;
+    pub const IMAGE_FILE_CHARS: usize = 500;
+    pub const ALT_CHARS: usize = 400;
+    pub const CREDIT_CHARS: usize = 200;
+    pub const IMAGE_PIXELS: u64 = 100_000;
 }
 
 /// One thing wrong with one place in the bundle.

@@ -35,12 +35,33 @@ pub struct Release {
     pub body: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_url: Option<WebUrl>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<Image>,
     /// Whether the release has a full text. In a bundle it follows `body`;
     /// in the light index the build derives, `body` is left out (it lives
     /// in a body shard) and this says there is one to fetch. Never written
     /// into a bundle: the light index has its own writer.
     #[serde(default, skip_serializing)]
     pub has_body: bool,
+}
+
+/// A release's lead photo.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Image {
+    /// In a bundle, the photo's path relative to the bundle file; in the
+    /// light index the build derives, the folder its sizes are published
+    /// in (`images/<hash>`, see [`crate::photo`]).
+    pub file: String,
+    /// What the photo shows, for readers who cannot see it.
+    pub alt: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<String>,
+    /// The photo's size in pixels: measured by the build (always there in
+    /// the light index, so pages keep their place while photos load).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub width: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub height: Option<u32>,
 }
 
 impl Bundle {
@@ -53,17 +74,7 @@ impl Bundle {
     }
 }
 
-/// A text's paragraphs (separated by blank lines), trimmed, none empty.
-pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
-    text.split("\n\n").map(str::trim).filter(|p| !p.is_empty())
-}
-
 impl Release {
-    /// The body's paragraphs (separated by blank lines), trimmed, none empty.
-    pub fn body_paragraphs(&self) -> impl Iterator<Item = &str> {
-        self.body.iter().flat_map(|body| paragraphs(body))
-    }
-
     /// The description for search results and link previews: the summary,
     /// cut at a word near 200 characters (previews show about two lines).
     pub fn preview(&self) -> String {

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::bundle::{BUNDLE_VERSION, Bundle, Release, Site};
+use crate::bundle::{BUNDLE_VERSION, Bundle, Image, Release, Site};
 use crate::web_url::WebUrl;
 
 #[derive(Serialize)]
@@ -27,6 +27,8 @@ struct LightRelease<'a> {
     source_url: Option<&'a str>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     has_body: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<&'a Image>,
 }
 
 /// Compact JSON: this file is read, not edited.
@@ -50,5 +52,6 @@ fn light(release: &Release) -> LightRelease<'_> {
         summary: &release.summary,
         source_url: release.source_url.as_ref().map(WebUrl::as_str),
         has_body: release.body.is_some() || release.has_body,
+        image: release.image.as_ref(),
     }
 }

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::words::WordCounts;
 use crate::bundle::Release;
+use crate::markdown::plain_text;
 use crate::search::FullTextKey;
 use crate::search::text::{fold_into, for_each_word};
 
@@ -48,7 +49,8 @@ pub fn build_term_index(releases: &[Release]) -> TermIndex {
     for (position, release) in releases.iter().enumerate() {
         let Some(body) = &release.body else { continue };
         let position = u32::try_from(position).expect("fewer than 2^32 releases");
-        fold_into(body, &mut folded);
+        // The words, not the Markdown around them or link addresses.
+        fold_into(&plain_text(body), &mut folded);
         words.clear();
         for_each_word(&folded, |range| words.push(range));
         let mut unique: Vec<&str> = words.iter().map(|r| &folded[r.clone()]).collect();

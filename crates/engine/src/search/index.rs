@@ -10,6 +10,7 @@ use super::lists::{Lists, as_id};
 use super::text::{fold_into, for_each_word};
 use super::vocabulary::Vocabulary;
 use crate::bundle::Release;
+use crate::markdown::plain_text;
 
 /// The searchable fields, one bit each in a posting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -150,6 +151,8 @@ fn tokenize(releases: &[Release]) -> (WordIds, Lists) {
     let mut folded = String::new();
     let mut stream = Vec::new();
     for release in releases {
+        // Bodies are Markdown: the words, not the markup or link addresses.
+        let body_words = release.body.as_deref().map(plain_text);
         for field in Field::ALL {
             stream.clear();
             let labels = match field {
@@ -157,7 +160,7 @@ fn tokenize(releases: &[Release]) -> (WordIds, Lists) {
                 Field::Topics => &release.topics[..],
                 Field::Places => &release.locations[..],
                 Field::Summary => std::slice::from_ref(&release.summary),
-                Field::Body => release.body.as_slice(),
+                Field::Body => body_words.as_slice(),
             };
             for (index, label) in labels.iter().enumerate() {
                 if index > 0 {

@@ -23,9 +23,24 @@ impl<'a> Found<'a> {
 
 pub(super) trait Fields {
     fn text(&self, key: &str) -> Found<'_>;
-    /// A list's items, or what was found instead of a list.
-    fn list(&self, key: &str) -> Result<Vec<Found<'_>>, Found<'_>>;
-    fn flag(&self, key: &str) -> bool;
+    /// A list's items, or what was found instead of a list. Records
+    /// without lists keep the default: absent.
+    fn list(&self, _key: &str) -> Result<Vec<Found<'_>>, Found<'_>> {
+        Err(Found::Absent)
+    }
+    fn flag(&self, _key: &str) -> bool {
+        false
+    }
+    /// A nested record: `Ok(None)` when absent or null, `Err` with what
+    /// was found instead of an object.
+    fn record(&self, _key: &str) -> Result<Option<&dyn Fields>, &'static str> {
+        Ok(None)
+    }
+    /// A whole number: `Ok(None)` when absent or null, `Err` with what was
+    /// found instead.
+    fn whole_number(&self, _key: &str) -> Result<Option<u64>, &'static str> {
+        Ok(None)
+    }
 }
 
 impl Fields for Map<String, Value> {
@@ -43,6 +58,22 @@ impl Fields for Map<String, Value> {
 
     fn flag(&self, key: &str) -> bool {
         matches!(self.get(key), Some(Value::Bool(true)))
+    }
+
+    fn record(&self, key: &str) -> Result<Option<&dyn Fields>, &'static str> {
+        match self.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Object(fields)) => Ok(Some(fields)),
+            Some(other) => Err(describe(other)),
+        }
+    }
+
+    fn whole_number(&self, key: &str) -> Result<Option<u64>, &'static str> {
+        match self.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Number(n)) => n.as_u64().map(Some).ok_or("a number that is not whole"),
+            Some(other) => Err(describe(other)),
+        }
     }
 }
 

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::fields::{Fields, Found};
 use super::{Problem, has_control_chars, limits, quoted};
-use crate::bundle::model::Release;
+use crate::bundle::model::{Image, Release};
 use crate::date::Date;
 use crate::slug::{SLUG_RULE, Slug};
 use crate::web_url::WebUrl;
@@ -13,6 +13,8 @@ use crate::web_url::WebUrl;
 /// Problems of one release, each prefixed with `releases[i].`.
 pub(super) struct ReleaseProblems {
     index: usize,
+    /// `image.` while the image's fields are checked.
+    within: &'static str,
     found: Vec<Problem>,
 }
 
@@ -20,6 +22,7 @@ impl ReleaseProblems {
     pub(super) fn new(index: usize) -> ReleaseProblems {
         ReleaseProblems {
             index,
+            within: "",
             found: Vec::new(),
         }
     }
@@ -28,7 +31,7 @@ impl ReleaseProblems {
         let path = if field.is_empty() {
             format!("releases[{}]", self.index)
         } else {
-            format!("releases[{}].{field}", self.index)
+            format!("releases[{}].{}{field}", self.index, self.within)
         };
         self.found.push(Problem { path, message });
     }
@@ -159,6 +162,7 @@ pub(super) fn check_release<F: Fields + ?Sized>(
         }
         parsed
     });
+    let image = check_image(fields, problems);
     if !problems.found.is_empty() {
         return None;
     }
@@ -174,7 +178,90 @@ pub(super) fn check_release<F: Fields + ?Sized>(
         has_body: body.is_some() || fields.flag("has_body"),
         body,
         source_url: source_url?,
+        image: image?,
     })
+}
+
+/// The optional lead photo: a relative file, alt text, an optional credit
+/// and, in the light index, its size.
+fn check_image<F: Fields + ?Sized>(
+    fields: &F,
+    problems: &mut ReleaseProblems,
+) -> Option<Option<Image>> {
+    let image = match fields.record("image") {
+        Ok(Some(image)) => image,
+        Ok(None) => return Some(None),
+        Err(found) => {
+            problems.add(
+                "image",
+                format!("expected an object with file and alt, found {found}"),
+            );
+            return None;
+        }
+    };
+    let before = problems.found.len();
+    problems.within = "image.";
+    let file = required_text(image, "file", limits::IMAGE_FILE_CHARS, problems);
+    if let Some(file) = &file
+        && (file.starts_with(['/', '\\']) || file.contains("://") || file.contains('\\'))
+    {
+        problems.add(
+            "file",
+            format!(
+                "{} must be a path relative to the bundle, with / between folders",
+                quoted(file)
+            ),
+        );
+    }
+    let alt = required_text(image, "alt", limits::ALT_CHARS, problems);
+    let credit = optional_text(image, "credit", problems);
+    if let Some(Some(credit)) = &credit
+        && (exceeds_chars(credit, limits::CREDIT_CHARS) || credit.contains(['\n', '\r']))
+    {
+        problems.add(
+            "credit",
+            format!(
+                "must be one line of at most {} characters",
+                limits::CREDIT_CHARS
+            ),
+        );
+    }
+    let mut size = |key: &str| match image.whole_number(key) {
+        Ok(Some(n)) if (1..=limits::IMAGE_PIXELS).contains(&n) => u32::try_from(n).ok(),
+        Ok(Some(n)) => {
+            problems.add(
+                key,
+                format!(
+                    "{n} is not a size in pixels (1 to {})",
+                    limits::IMAGE_PIXELS
+                ),
+            );
+            None
+        }
+        Ok(None) => None,
+        Err(found) => {
+            problems.add(key, format!("expected a whole number, found {found}"));
+            None
+        }
+    };
+    let (width, height) = (size("width"), size("height"));
+    if width.is_some() != height.is_some() {
+        problems.add(
+            "width",
+            "and height go together: give both or neither".into(),
+        );
+    }
+    problems.within = "";
+    if problems.found.len() > before {
+        return None;
+    }
+    Some(Some(Image {
+        file: file?,
+        alt: alt?,
+        credit: credit?,
+        width,
+        height,
+    }))
 }
 
 /// A string field that must be present and not blank; returned trimmed.

@@ -42,6 +42,20 @@ struct TypedRelease {
     source_url: Option<String>,
     #[serde(default)]
     has_body: bool,
+    #[serde(default)]
+    image: Option<TypedImage>,
+}
+
+#[derive(Deserialize)]
+struct TypedImage {
+    file: String,
+    alt: String,
+    #[serde(default)]
+    credit: Option<String>,
+    #[serde(default)]
+    width: Option<u64>,
+    #[serde(default)]
+    height: Option<u64>,
 }
 
 struct TypedReleases(Collected);
@@ -87,14 +101,6 @@ impl Fields for TypedSite {
             _ => Found::Absent,
         }
     }
-
-    fn list(&self, _key: &str) -> Result<Vec<Found<'_>>, Found<'_>> {
-        Err(Found::Absent)
-    }
-
-    fn flag(&self, _key: &str) -> bool {
-        false
-    }
 }
 
 impl Fields for TypedRelease {
@@ -122,5 +128,31 @@ impl Fields for TypedRelease {
 
     fn flag(&self, key: &str) -> bool {
         key == "has_body" && self.has_body
+    }
+
+    fn record(&self, key: &str) -> Result<Option<&dyn Fields>, &'static str> {
+        Ok(match key {
+            "image" => self.image.as_ref().map(|image| image as &dyn Fields),
+            _ => None,
+        })
+    }
+}
+
+impl Fields for TypedImage {
+    fn text(&self, key: &str) -> Found<'_> {
+        match key {
+            "file" => Found::Text(&self.file),
+            "alt" => Found::Text(&self.alt),
+            "credit" => Found::from_option(self.credit.as_ref()),
+            _ => Found::Absent,
+        }
+    }
+
+    fn whole_number(&self, key: &str) -> Result<Option<u64>, &'static str> {
+        Ok(match key {
+            "width" => self.width,
+            "height" => self.height,
+            _ => None,
+        })
     }
 }

@@ -127,3 +127,18 @@ fn query_keys_follow_the_terms() {
         ]
     );
 }
+
+#[test]
+fn bodies_are_indexed_by_their_words_not_their_markup_or_addresses() {
+    let mut bundle = synthetic_bundle(3, 1, true);
+    bundle.releases[0].body =
+        Some("## Handbook\n\nRead *the* [guide](https://example.org/secretaddress) now.".into());
+    let index = build_term_index(&bundle.releases);
+    let key = |word: &str| FullTextKey {
+        word: word.into(),
+        prefix: false,
+    };
+    assert_eq!(look_up(&index, &key("handbook"), 3), [0]);
+    assert_eq!(look_up(&index, &key("guide"), 3), [0]);
+    assert!(look_up(&index, &key("secretaddress"), 3).is_empty());
+}

@@ -20,6 +20,7 @@ pub(super) fn release(slug: &str, published: &str) -> Release {
         body: None,
         source_url: None,
         has_body: false,
+        image: None,
     }
 }
 
