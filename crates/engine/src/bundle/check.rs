@@ -5,6 +5,7 @@
 
 mod fields;
 mod release;
+mod text_rule;
 mod typed;
 
 use serde_json::Value;
@@ -12,6 +13,7 @@ use std::fmt;
 
 use self::fields::{Fields, Found, describe};
 use self::release::{Collected, check_release};
+pub use self::text_rule::is_carriable;
 use super::model::{BUNDLE_VERSION, Bundle, Site};
 
 /// Size limits that keep one runaway field from freezing a reader's browser.
@@ -253,7 +255,10 @@ fn check_site<F: Fields + ?Sized>(site: &F) -> Result<Site, BundleError> {
                 &path,
                 format!("is longer than {} characters", limits::SITE_TEXT_CHARS),
             )),
-            Found::Text(s) => Ok(s.trim().to_owned()),
+            Found::Text(s) => match text_rule::refusal(s) {
+                Some(message) => Err(shape(&path, message)),
+                None => Ok(s.trim().to_owned()),
+            },
             Found::Null => Err(shape(&path, "expected text, found null".to_owned())),
             Found::Other(found) => Err(shape(&path, format!("expected text, found {found}"))),
         }
@@ -262,13 +267,6 @@ fn check_site<F: Fields + ?Sized>(site: &F) -> Result<Site, BundleError> {
         name: text("name", true)?,
         tagline: text("tagline", false)?,
     })
-}
-
-/// C0 controls other than tab and line breaks: invisible, and invalid in
-/// the XML of the feed.
-fn has_control_chars(text: &str) -> bool {
-    text.chars()
-        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
 }
 
 /// A value quoted for a message, cut short so a huge field stays readable.

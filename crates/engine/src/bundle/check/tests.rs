@@ -157,7 +157,7 @@ fn unsafe_slugs_are_refused() {
 }
 
 #[test]
-fn control_characters_are_refused_where_the_feed_would_break() {
+fn characters_the_feed_or_pages_cannot_carry_are_refused_in_every_field() {
     let mut broken = release("a", "2023-10-23");
     broken
         .as_object_mut()
@@ -171,15 +171,44 @@ fn control_characters_are_refused_where_the_feed_would_break() {
         "body".into(),
         json!("Tabs\tand\nlines are fine, \u{1b} is not"),
     );
+    broken
+        .as_object_mut()
+        .unwrap()
+        .insert("summary".into(), json!("Not XML: \u{fffe}"));
+    broken
+        .as_object_mut()
+        .unwrap()
+        .insert("content_type".into(), json!("News\u{ffff}"));
     let checked = check_bundle(&bundle_with(vec![broken])).unwrap();
+    let paths_and_characters: Vec<String> = messages(&checked)
+        .iter()
+        .map(|message| message.split(" at character").next().unwrap().to_owned())
+        .collect();
     assert_eq!(
-        messages(&checked),
+        paths_and_characters,
         [
-            "releases[0].title: has control characters (only tab and line breaks are allowed)",
-            "releases[0].topics[0]: has control characters (only tab and line breaks are allowed)",
-            "releases[0].body: has control characters (only tab and line breaks are allowed)",
+            "releases[0].title: has U+0007",
+            "releases[0].content_type: has U+FFFF",
+            "releases[0].topics[0]: has U+000C",
+            "releases[0].summary: has U+FFFE",
+            "releases[0].body: has U+001B",
         ]
     );
+}
+
+#[test]
+fn site_fields_follow_the_same_text_rule() {
+    for (field, text) in [("name", "News\u{1}"), ("tagline", "Tag\u{ffff}line")] {
+        let mut site = json!({"name": "News", "tagline": "Tag"});
+        site[field] = json!(text);
+        let bundle = json!({"version": 1, "site": site, "releases": [release("a", "2023-10-23")]});
+        let err = check_bundle(&bundle.to_string()).unwrap_err();
+        let BundleError::Shape(problem) = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(problem.path, format!("site.{field}"));
+        assert!(problem.message.starts_with("has U+"), "{err}");
+    }
 }
 
 #[test]
