@@ -5,6 +5,7 @@
 
 mod fields;
 mod release;
+mod strict;
 mod text_rule;
 mod typed;
 
@@ -25,6 +26,10 @@ pub mod limits {
     pub const LIST_ITEMS: usize = 50;
     pub const URL_CHARS: usize = 2_000;
     pub const SITE_TEXT_CHARS: usize = 300;
+    /// A bundle is 4 levels deep (top level, list of releases, release,
+    /// list of labels); this leaves room for additions and stays under
+    /// `serde_json`'s own limit of 128.
+    pub const NESTING_LEVELS: usize = 32;
 }
 
 /// One thing wrong with one place in the bundle.
@@ -59,6 +64,13 @@ pub enum BundleError {
     Encoding {
         byte: usize,
     },
+    /// JSON, but not strict: a key twice in one object, or nesting
+    /// deeper than [`limits::NESTING_LEVELS`].
+    Strict {
+        problem: Problem,
+        line: usize,
+        column: usize,
+    },
     /// JSON, but the top level is not a bundle.
     Shape(Problem),
     UnsupportedVersion(String),
@@ -77,6 +89,14 @@ impl fmt::Display for BundleError {
             BundleError::Encoding { byte } => write!(
                 f,
                 "the bundle is not UTF-8 text (the first invalid byte is at offset {byte})"
+            ),
+            BundleError::Strict {
+                problem,
+                line,
+                column,
+            } => write!(
+                f,
+                "the bundle is not strict JSON: {problem} (line {line}, column {column})"
             ),
             BundleError::Shape(problem) => write!(f, "the bundle has the wrong shape: {problem}"),
             BundleError::UnsupportedVersion(found) => write!(
@@ -139,8 +159,17 @@ pub fn check_bundle(text: &str) -> Result<Checked, BundleError> {
 }
 
 fn check_tree(text: &str, trimmed: &str) -> Result<Checked, BundleError> {
-    let root: Value =
-        serde_json::from_str(trimmed).map_err(|error| json_error(text, trimmed, &error))?;
+    let root = strict::parse_strict(trimmed).map_err(|(error, problem)| {
+        let error = json_error(text, trimmed, &error);
+        match (problem, error) {
+            (Some(problem), BundleError::Json { line, column, .. }) => BundleError::Strict {
+                problem,
+                line,
+                column,
+            },
+            (_, error) => error,
+        }
+    })?;
     let Value::Object(root) = root else {
         return Err(shape(
             "(top level)",

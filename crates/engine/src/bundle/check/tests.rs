@@ -343,3 +343,51 @@ fn the_light_index_flag_says_a_body_exists_elsewhere() {
     assert_eq!(flags, [true, false]);
     assert_eq!(checked.bundle.releases[0].body, None);
 }
+
+#[test]
+fn a_duplicate_key_is_refused_on_either_path() {
+    // A key the typed path knows, and one it does not.
+    for key in ["title", "note"] {
+        let mut text = bundle_with(vec![release("a", "2023-10-23")]);
+        text = text.replacen(
+            "\"slug\":",
+            &format!("\"{key}\":\"x\",\"{key}\":\"y\",\"slug\":"),
+            1,
+        );
+        let err = check_bundle(&text).unwrap_err();
+        assert!(
+            err.to_string().starts_with(&format!(
+                "the bundle is not strict JSON: releases[0]: the key \"{key}\" appears twice (line 1, column"
+            )),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn deep_nesting_is_reported_in_those_words() {
+    let text = bundle_with(vec![release("a", "2023-10-23")]).replacen(
+        "\"topics\":[",
+        &format!("\"topics\":[{}{}", "[".repeat(500), "]".repeat(500)),
+        1,
+    );
+    let err = check_bundle(&text).unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.contains("nested deeper than 32 levels"),
+        "{message}"
+    );
+    assert!(message.contains("releases[0].topics[0][0]"), "{message}");
+    assert!(!message.contains("recursion limit"), "{message}");
+}
+
+#[test]
+fn unknown_keys_are_ignored_once() {
+    let text = bundle_with(vec![release("a", "2023-10-23")]).replacen(
+        "\"slug\":",
+        "\"note\":1,\"slug\":",
+        1,
+    );
+    let checked = check_bundle(&text).unwrap();
+    assert!(checked.is_clean(), "{:?}", checked.problems);
+}
