@@ -190,7 +190,7 @@ fn import(listing: &Path, output: Option<&Path>) -> Result<(), Failure> {
 
 /// Reads and checks a bundle, printing every problem with its place; the
 /// text and the bundle only when it is clean.
-fn read_checked(path: &Path) -> Result<(String, Bundle), Failure> {
+fn read_checked(path: &Path) -> Result<Bundle, Failure> {
     let text = read(path)?;
     let shown = path.display();
     let checked = check_bundle(&text).map_err(|e| Failure::Problems(format!("{shown}: {e}")))?;
@@ -200,7 +200,7 @@ fn read_checked(path: &Path) -> Result<(String, Bundle), Failure> {
     let kept = checked.bundle.releases.len();
     if checked.is_clean() {
         println!("{shown}: ok, {kept} releases");
-        Ok((text, checked.bundle))
+        Ok(checked.bundle)
     } else {
         Err(Failure::Problems(format!(
             "{shown}: {} problem(s); {} of {} releases would be left out",
@@ -228,9 +228,8 @@ fn site(
         ));
     }
     // The source is checked before anything is derived from it.
-    let (text, bundle) = read_checked(bundle_path)?;
+    let bundle = read_checked(bundle_path)?;
     let address = SiteAddress::new(public_url, &site_url);
-    write(&dist.join("releases.json"), &text)?;
     let written = write_site(dist, &bundle, &address, Progress::on_terminal())
         .map_err(|e| Failure::io(dist, "write the site", e))?;
     eprintln!(

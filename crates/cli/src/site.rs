@@ -29,8 +29,9 @@ pub struct Written {
     pub term_pieces: usize,
 }
 
-/// Writes the derived data, entry pages, `404.html` and `feed.xml` into
-/// `dist`, and moves
+/// Writes the bundle as checked (normalized: trimmed text, one value per
+/// key, as `releases.json`), the derived data, entry pages, `404.html` and
+/// `feed.xml` into `dist`, and moves
 /// Trunk's inline loader into a file (strict CSP). Build time only, using the
 /// app shell `dist/index.html` that Trunk produced.
 pub fn write_site(
@@ -41,6 +42,7 @@ pub fn write_site(
 ) -> std::io::Result<Written> {
     let shell_path = dist.join("index.html");
     let shell = std::fs::read_to_string(&shell_path)?;
+    std::fs::write(dist.join("releases.json"), bundle.to_json_pretty())?;
     let data = data::data_files(bundle);
     data.write(dist, progress)?;
     let data_url = format!("{}{}", address.public_url(), data.folder);

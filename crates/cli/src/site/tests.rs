@@ -118,6 +118,23 @@ fn the_site_is_written_into_dist() {
 }
 
 #[test]
+fn the_published_bundle_is_the_checked_one_not_the_source_text() {
+    let source = include_str!("../../../../public/releases.json")
+        .replacen("\"title\": \"", "\"note\": \"dropped\", \"title\": \"  ", 1);
+    let checked = check_bundle(&source).unwrap();
+    assert!(checked.is_clean(), "{:?}", checked.problems);
+    let dist = std::env::temp_dir().join(format!("newsroom-published-{}", std::process::id()));
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(dist.join("index.html"), SHELL).unwrap();
+    write_site(&dist, &checked.bundle, &address(), Progress::hidden()).unwrap();
+    let published = std::fs::read_to_string(dist.join("releases.json")).unwrap();
+    std::fs::remove_dir_all(&dist).unwrap();
+    assert_eq!(published, checked.bundle.to_json_pretty());
+    assert!(!published.contains("dropped") && !published.contains("\"  "));
+    assert_eq!(check_bundle(&published).unwrap().bundle, checked.bundle);
+}
+
+#[test]
 fn derived_data_is_written_under_a_digest_and_named_in_every_page() {
     use newsroom_engine::derived::bodies::read_shard;
     use newsroom_engine::derived::manifest::{Manifest, body_shard_file, shard_of};
