@@ -119,8 +119,11 @@ fn the_site_is_written_into_dist() {
 
 #[test]
 fn the_published_bundle_is_the_checked_one_not_the_source_text() {
-    let source = include_str!("../../../../public/releases.json")
-        .replacen("\"title\": \"", "\"note\": \"dropped\", \"title\": \"  ", 1);
+    let source = include_str!("../../../../public/releases.json").replacen(
+        "\"title\": \"",
+        "\"note\": \"dropped\", \"title\": \"  ",
+        1,
+    );
     let checked = check_bundle(&source).unwrap();
     assert!(checked.is_clean(), "{:?}", checked.problems);
     let dist = std::env::temp_dir().join(format!("newsroom-published-{}", std::process::id()));

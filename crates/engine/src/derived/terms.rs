@@ -4,6 +4,11 @@
 //! pieces its words can be in. Postings are positions in the light index:
 //! a list of gaps (`[3, 1, 40]` = 3, 4, 44) or, when denser, a base64
 //! bitmap (bit `i` of byte `i / 8`, lowest first) — whichever is shorter.
+//! Words are kept by their first [`FULL_TEXT_WORD_CHARS`] characters, so
+//! the manifest holds at most that many characters per piece of at least
+//! [`PIECE_BYTES`], whatever the bodies hold.
+//!
+//! [`FULL_TEXT_WORD_CHARS`]: crate::search::FULL_TEXT_WORD_CHARS
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -15,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use super::words::WordCounts;
 use crate::bundle::Release;
 use crate::search::FullTextKey;
+use crate::search::indexed_word;
 use crate::search::text::{fold_into, for_each_word};
 
 /// A piece's size target: small enough to fetch per keystroke.
@@ -51,7 +57,10 @@ pub fn build_term_index(releases: &[Release]) -> TermIndex {
         fold_into(body, &mut folded);
         words.clear();
         for_each_word(&folded, |range| words.push(range));
-        let mut unique: Vec<&str> = words.iter().map(|r| &folded[r.clone()]).collect();
+        let mut unique: Vec<&str> = words
+            .iter()
+            .map(|r| indexed_word(&folded[r.clone()]).0)
+            .collect();
         unique.sort_unstable();
         unique.dedup();
         for word in unique {
