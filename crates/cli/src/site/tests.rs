@@ -7,6 +7,30 @@ const SHELL: &str = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-
     <link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.xml\" title=\"Feed\">\
     <script type=\"module\" src=\"/newsroom/loader.js\"></script></head><body><noscript>JS</noscript></body></html>";
 
+/// The shell Trunk writes (hashes shortened): an inline module loader, the
+/// icon, stylesheets and preloads with integrity hashes, `<noscript>`.
+const SHELL_AS_TRUNK_WRITES_IT: &str = r#"<!DOCTYPE html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <base href="/newsroom/">
+    <title>News and press releases</title>
+    <link rel="alternate" type="application/atom+xml" href="feed.xml" title="Press releases (Atom feed)">
+    <link rel="icon" href="/newsroom/favicon-1a2b.svg">
+<script type="module">
+import init, * as bindings from '/newsroom/newsroom-3c4d.js';
+const wasm = await init({ module_or_path: '/newsroom/newsroom-3c4d_bg.wasm' });
+window.wasmBindings = bindings;
+</script>
+    <link rel="stylesheet" href="/newsroom/base-5e6f.css" integrity="sha384-AAAA">
+  <link rel="modulepreload" href="/newsroom/newsroom-3c4d.js" crossorigin="anonymous" integrity="sha384-BBBB"><link rel="preload" href="/newsroom/newsroom-3c4d_bg.wasm" crossorigin="anonymous" integrity="sha384-CCCC" as="fetch" type="application/wasm"></head>
+  <body>
+    <noscript><p class="static-page">This newsroom needs JavaScript.</p></noscript>
+  </body>
+</html>
+"#;
+
 fn seed() -> Bundle {
     check_bundle(include_str!("../../../../public/releases.json"))
         .unwrap()
@@ -222,3 +246,5 @@ fn the_same_bundle_gives_the_same_folder() {
     let other = data::data_files(&newsroom_engine::synth::synthetic_bundle(50, 3, true));
     assert_ne!(first.folder, other.folder);
 }
+
+mod outputs;
