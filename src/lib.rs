@@ -15,6 +15,8 @@ mod body;
 mod browse;
 mod chips;
 mod did_you_mean;
+#[cfg(feature = "crash-test")]
+mod crash_trigger;
 mod facets_panel;
 mod focus;
 mod full_text;
@@ -39,6 +41,8 @@ pub use load::{Newsroom, Releases};
 /// Mounts the app on `<body>`.
 pub fn start() {
     status::install_panic_view();
+    #[cfg(feature = "crash-test")]
+    crash_trigger::install();
     leptos::mount::mount_to_body(App);
 }
 

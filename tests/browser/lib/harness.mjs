@@ -15,6 +15,8 @@ export const DIST_SUBPATH = process.env.NEWSROOM_DIST_SUBPATH ?? resolve(ROOT, '
 export const SUBPATH = '/newsroom/';
 /** The site with a generated bundle whose releases have bodies (scripts/test.sh). */
 export const DIST_FULLTEXT = process.env.NEWSROOM_DIST_FULLTEXT ?? resolve(ROOT, 'dist-fulltext');
+/** The app built with the test-only `crash-test` feature (scripts/test.sh). */
+export const DIST_CRASH = process.env.NEWSROOM_DIST_CRASH ?? resolve(ROOT, 'dist-crash');
 
 /**
  * Where a build keeps a derived data file (`index.json`, `manifest.json`,
