@@ -61,7 +61,7 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
 
 /// Parses every file the site writer wrote into `dist` from `bundle`, and
 /// compares each page's elements with `plain_dist`, the same site written
-/// from text with every character that is not white space replaced by `x`.
+/// from markup-free text ([`plain`]).
 fn check_written_site(dist: &Path, plain_dist: &Path, bundle: &Bundle) {
     for relative in files_under(dist) {
         let shown = relative.display();
@@ -124,7 +124,8 @@ fn elements(html: &str, shown: &str) -> Vec<String> {
     tags
 }
 
-/// XML 1.0, and every title, summary and label reads back as it was.
+/// XML 1.0, and every entry's title, summary and labels read back as the
+/// release has them (`feed.xml` has every release).
 fn check_feed(xml: &str, bundle: &Bundle, shown: &str) {
     let document =
         roxmltree::Document::parse(xml).unwrap_or_else(|error| panic!("{shown}: not XML: {error}"));
@@ -134,29 +135,24 @@ fn check_feed(xml: &str, bundle: &Bundle, shown: &str) {
             .find(|n| n.has_tag_name(name))
             .map(|n| n.text().unwrap_or("").to_owned())
     };
-    assert_eq!(
-        child_text(feed, "title").as_deref(),
-        Some(bundle.site.name.as_str())
-    );
+    let title = child_text(feed, "title").unwrap_or_default();
+    assert!(title.contains(&bundle.site.name), "{shown}: {title:?}");
     let entries: Vec<roxmltree::Node> = feed
         .children()
         .filter(|n| n.has_tag_name("entry"))
         .collect();
-    assert_eq!(entries.len(), bundle.releases.len(), "{shown}");
-    for release in &bundle.releases {
-        let url = address().release_url(release.slug.as_str());
-        let entry = entries
+    if shown == "feed.xml" {
+        assert_eq!(entries.len(), bundle.releases.len(), "{shown}");
+    }
+    for entry in entries {
+        let id = child_text(entry, "id").unwrap_or_default();
+        let release = bundle
+            .releases
             .iter()
-            .find(|entry| child_text(**entry, "id").as_deref() == Some(url.as_str()))
-            .unwrap_or_else(|| panic!("{shown}: no entry for {}", release.slug));
-        assert_eq!(
-            child_text(*entry, "title").as_deref(),
-            Some(release.title.as_str())
-        );
-        assert_eq!(
-            child_text(*entry, "summary").as_deref(),
-            Some(release.summary.as_str())
-        );
+            .find(|release| address().release_url(release.slug.as_str()) == id)
+            .unwrap_or_else(|| panic!("{shown}: an entry for no release: {id}"));
+        assert_eq!(child_text(entry, "title"), Some(release.title.clone()));
+        assert_eq!(child_text(entry, "summary"), Some(release.summary.clone()));
         let terms: Vec<&str> = entry
             .children()
             .filter(|n| n.has_tag_name("category"))
@@ -254,9 +250,18 @@ fn carriable(text: &str) -> bool {
     text.chars().all(is_carriable)
 }
 
+/// The text without markup: letters, digits and white space stay (so
+/// paragraphs, trimming and which labels are equal stay the same), any
+/// other character becomes `x<hex>x`.
 fn plain(text: &str) -> String {
     text.chars()
-        .map(|c| if c.is_whitespace() { c } else { 'x' })
+        .map(|c| {
+            if c.is_alphanumeric() || c.is_whitespace() {
+                c.to_string()
+            } else {
+                format!("x{:x}x", u32::from(c))
+            }
+        })
         .collect()
 }
 
