@@ -75,6 +75,10 @@ pub fn install_panic_view() {
                 ));
                 link.set_text_content(Some("Reload the page"));
                 let _ = link.set_attribute("href", href);
+                // Any target makes the router, still listening, leave the
+                // click to the browser: a real reload, not a client-side
+                // navigation in an app that has stopped.
+                let _ = link.set_attribute("target", "_self");
                 let _ = main.append_child(&heading);
                 let _ = main.append_child(&message);
                 let _ = main.append_child(&link);
