@@ -8,7 +8,8 @@
 //!   to go elsewhere); `timeline`, `facets_panel`, `chips`: its views;
 //! - `release_page`: one release; `status`: loading, errors, not found, crash;
 //! - `layout`: header, footer, skip link; `focus`: focus on route change;
-//!   `highlighted`: marked search words; `base_path`: URLs under the public path.
+//!   `highlighted`: marked search words; `base_path`: URLs under the public path;
+//! - `crash_trigger`: test builds only (`crash-test` feature), a way to panic.
 
 mod base_path;
 mod body;
