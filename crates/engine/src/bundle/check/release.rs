@@ -218,12 +218,13 @@ fn optional_text<F: Fields + ?Sized>(
 ) -> Option<Option<String>> {
     match fields.text(key) {
         Found::Absent | Found::Null => Some(None),
-        Found::Text(s) if s.trim().is_empty() => Some(None),
+        // The rule holds for the text as given, even white space around it.
         Found::Text(s) => match refusal(s) {
             Some(message) => {
                 problems.add(key, message);
                 None
             }
+            None if s.trim().is_empty() => Some(None),
             None => Some(Some(s.trim().to_owned())),
         },
         Found::Other(found) => {
@@ -301,7 +302,7 @@ fn check_label(
         format!("is longer than {} characters", limits::LABEL_CHARS)
     } else if label.contains(['\n', '\r']) {
         "has a line break".to_owned()
-    } else if let Some(message) = refusal(label) {
+    } else if let Some(message) = refusal(text) {
         message
     } else {
         return Some(label.to_owned());

@@ -167,10 +167,19 @@ fn characters_the_feed_or_pages_cannot_carry_are_refused_in_every_field() {
         .as_object_mut()
         .unwrap()
         .insert("topics".into(), json!(["Form\u{c}feed"]));
+    // U+0085 is white space that trimming would remove: refused all the same.
+    broken
+        .as_object_mut()
+        .unwrap()
+        .insert("locations".into(), json!(["\u{85}Dushanbe"]));
     broken.as_object_mut().unwrap().insert(
         "body".into(),
         json!("Tabs\tand\nlines are fine, \u{1b} is not"),
     );
+    broken
+        .as_object_mut()
+        .unwrap()
+        .insert("source_url".into(), json!("\u{85}"));
     broken
         .as_object_mut()
         .unwrap()
@@ -189,9 +198,11 @@ fn characters_the_feed_or_pages_cannot_carry_are_refused_in_every_field() {
         [
             "releases[0].title: has U+0007",
             "releases[0].content_type: has U+FFFF",
+            "releases[0].locations[0]: has U+0085",
             "releases[0].topics[0]: has U+000C",
             "releases[0].summary: has U+FFFE",
             "releases[0].body: has U+001B",
+            "releases[0].source_url: has U+0085",
         ]
     );
 }
