@@ -34,7 +34,7 @@ step "W3C HTML validator (vnu-jar) over the shell, 404.html and entry pages"
 # $1: a built site; $2: validate every $2-th entry page (sorted by slug).
 validate_html() {
   local pages
-  mapfile -t pages < <(find "$1/releases" -name index.html | sort | awk -v n="$2" 'NR % n == 1')
+  mapfile -t pages < <(find "$1/releases" -name index.html | sort | awk -v n="$2" '(NR - 1) % n == 0')
   java -jar tests/browser/node_modules/vnu-jar/build/dist/vnu.jar --errors-only \
     "$1/index.html" "$1/404.html" "${pages[@]}"
   echo "$1: index.html, 404.html and ${#pages[@]} entry pages are valid HTML"
