@@ -15,9 +15,9 @@ mod base_path;
 mod body;
 mod browse;
 mod chips;
-mod did_you_mean;
 #[cfg(feature = "crash-test")]
 mod crash_trigger;
+mod did_you_mean;
 mod facets_panel;
 mod focus;
 mod full_text;

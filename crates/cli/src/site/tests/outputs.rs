@@ -15,6 +15,7 @@ use super::{SHELL_AS_TRUNK_WRITES_IT, address};
 use crate::progress::Progress;
 use crate::site::write_site;
 use newsroom_engine::bundle::{Bundle, check_bundle, is_carriable};
+use newsroom_engine::derived::words::{WORDS_FILE, read_word_counts};
 
 /// How each file under the site is checked, by its extension.
 enum Kind {
@@ -24,11 +25,16 @@ enum Kind {
     /// Parsed as XML 1.0.
     Xml,
     Json,
+    /// `words.txt`: read back by the app's reader.
+    Words,
     /// The loader Trunk's inline script becomes; no bundle text goes in.
     Script,
 }
 
 fn kind_of(path: &Path) -> Kind {
+    if path.file_name() == Some(WORDS_FILE.as_ref()) {
+        return Kind::Words;
+    }
     match path.extension().and_then(|e| e.to_str()) {
         Some("html") => Kind::Html,
         Some("xml") => Kind::Xml,
@@ -80,6 +86,10 @@ fn check_written_site(dist: &Path, plain_dist: &Path, bundle: &Bundle) {
             Kind::Json => {
                 let parsed: Result<Value, _> = serde_json::from_str(&text);
                 assert!(parsed.is_ok(), "{shown}: {parsed:?}");
+            }
+            Kind::Words => {
+                let read = read_word_counts(text.as_bytes());
+                assert!(read.is_ok(), "{shown}: {read:?}");
             }
             Kind::Script => {}
         }
