@@ -45,6 +45,11 @@ if ! have chromium && ! have chromium-browser; then
   apt_install chromium
 fi
 
+# 3b. Java for the W3C HTML validator (vnu-jar, from npm below), Debian's.
+if ! have java; then
+  apt_install default-jre-headless
+fi
+
 # 4. Trunk, pinned: 0.22 needs a newer rustc than these machines have.
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   step "cargo install trunk $TRUNK_VERSION (several minutes, once)"
@@ -59,10 +64,12 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WBG_VERSION" ]; t
   native_cargo install wasm-bindgen-cli --version "$WBG_VERSION"
 fi
 
-# 6. Browser-test and benchmark packages from npm, exactly as locked.
+# 6. Browser-test and benchmark packages from npm, exactly as locked. No
+#    install scripts: vnu-jar's would download a Java runtime (step 3b
+#    installed Debian's).
 if [ ! -d tests/browser/node_modules ] || [ tests/browser/package-lock.json -nt tests/browser/node_modules/.package-lock.json ]; then
   step "npm ci (tests/browser)"
-  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+  (cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
 fi
 
 use_wasm_route >/dev/null

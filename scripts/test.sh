@@ -23,6 +23,8 @@ step "release build at / (dist)"
 NEWSROOM_SITE_URL=http://127.0.0.1:8080 scripts/build.sh --dist dist
 step "release build under /newsroom/ (dist-subpath)"
 NEWSROOM_SITE_URL=http://127.0.0.1:8080 scripts/build.sh --public-url /newsroom/ --dist dist-subpath
+step "the app with the test-only panic trigger (dist-crash: only the app crate is compiled again)"
+NEWSROOM_SITE_URL=http://127.0.0.1:8080 scripts/build.sh --features crash-test --dist dist-crash
 step "the same app with 2,000 generated releases with bodies (dist-fulltext)"
 rm -rf dist-fulltext && cp -r dist dist-fulltext && rm -rf dist-fulltext/data dist-fulltext/releases
 newsroom_cli generate 2000 --seed 5 -o target/fulltext-bundle.json
@@ -33,6 +35,18 @@ cp -r content target/written-content
 written=$(newsroom_cli new "Border officers trained in Khorog" --content target/written-content --date 2024-05-02)
 node tests/browser/lib/write-release.mjs "$written"
 newsroom_cli site --dist dist-written --site-url http://127.0.0.1:8080 target/written-content
+
+step "W3C HTML validator (vnu-jar) over the shell, 404.html and entry pages"
+# $1: a built site; $2: validate every $2-th entry page (sorted by slug).
+validate_html() {
+  local pages
+  mapfile -t pages < <(find "$1/releases" -name index.html | sort | awk -v n="$2" '(NR - 1) % n == 0')
+  java -jar tests/browser/node_modules/vnu-jar/build/dist/vnu.jar --errors-only \
+    "$1/index.html" "$1/404.html" "${pages[@]}"
+  echo "$1: index.html, 404.html and ${#pages[@]} entry pages are valid HTML"
+}
+validate_html dist 1
+validate_html dist-fulltext 50
 
 cd tests/browser
 step "browser tests (Chromium)"

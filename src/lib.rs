@@ -8,12 +8,15 @@
 //!   to go elsewhere); `timeline`, `facets_panel`, `chips`: its views;
 //! - `release_page`: one release; `status`: loading, errors, not found, crash;
 //! - `layout`: header, footer, skip link; `focus`: focus on route change;
-//!   `highlighted`: marked search words; `base_path`: URLs under the public path.
+//!   `highlighted`: marked search words; `base_path`: URLs under the public path;
+//! - `crash_trigger`: test builds only (`crash-test` feature), a way to panic.
 
 mod base_path;
 mod body;
 mod browse;
 mod chips;
+#[cfg(feature = "crash-test")]
+mod crash_trigger;
 mod did_you_mean;
 mod facets_panel;
 mod focus;
@@ -42,6 +45,8 @@ use takeover::StaticPage;
 /// Mounts the app on `<body>`.
 pub fn start() {
     status::install_panic_view();
+    #[cfg(feature = "crash-test")]
+    crash_trigger::install();
     leptos::mount::mount_to_body(App);
 }
 

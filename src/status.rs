@@ -59,6 +59,8 @@ pub fn install_panic_view() {
         let document = document();
         let Some(body) = document.body() else { return };
         let href = window().location().href().unwrap_or_default();
+        // A link that differs only by its fragment would scroll, not reload.
+        let href = href.split('#').next().unwrap_or_default();
         let main = document.create_element("main").ok();
         if let Some(main) = main {
             main.set_class_name("status status--error crash");
@@ -72,7 +74,11 @@ pub fn install_panic_view() {
                     "The newsroom stopped because of an internal error. Reloading the page usually helps.",
                 ));
                 link.set_text_content(Some("Reload the page"));
-                let _ = link.set_attribute("href", &href);
+                let _ = link.set_attribute("href", href);
+                // Any target makes the router, still listening, leave the
+                // click to the browser: a real reload, not a client-side
+                // navigation in an app that has stopped.
+                let _ = link.set_attribute("target", "_self");
                 let _ = main.append_child(&heading);
                 let _ = main.append_child(&message);
                 let _ = main.append_child(&link);

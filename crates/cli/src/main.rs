@@ -298,21 +298,21 @@ fn content_to_bundle(folder: &Path, output: Option<&Path>) -> Result<(), Failure
 }
 
 fn bundle_to_content(bundle_path: &Path, folder: &Path) -> Result<(), Failure> {
-    let (_, bundle) = read_checked(bundle_path)?;
+    let bundle = read_checked(bundle_path)?;
     let written = write_folder(&bundle, folder_of(bundle_path), folder).map_err(Failure::Io)?;
     eprintln!("{}: {written} release files written", folder.display());
     Ok(())
 }
 
 /// Reads and checks a bundle file or a content folder, printing every
-/// problem with its place; the bundle's text and the bundle only when it is
-/// clean. A folder's photo paths are relative to the folder.
-fn read_checked(path: &Path) -> Result<(String, Bundle), Failure> {
+/// problem with its place; the bundle only when it is clean. A folder's
+/// photo paths are relative to the folder.
+fn read_checked(path: &Path) -> Result<Bundle, Failure> {
     if path.is_dir() {
         let bundle =
             bundle_from_folder(path, path).map_err(|error| Failure::Problems(error.to_string()))?;
         println!("{}: ok, {} releases", path.display(), bundle.releases.len());
-        return Ok((bundle.to_json_pretty(), bundle));
+        return Ok(bundle);
     }
     let text = read(path)?;
     let shown = path.display();
@@ -323,7 +323,7 @@ fn read_checked(path: &Path) -> Result<(String, Bundle), Failure> {
     let kept = checked.bundle.releases.len();
     if checked.is_clean() {
         println!("{shown}: ok, {kept} releases");
-        Ok((text, checked.bundle))
+        Ok(checked.bundle)
     } else {
         Err(Failure::Problems(format!(
             "{shown}: {} problem(s); {} of {} releases would be left out",
@@ -351,9 +351,8 @@ fn site(
         ));
     }
     // The source is checked before anything is derived from it.
-    let (text, mut bundle) = read_checked(bundle_path)?;
+    let mut bundle = read_checked(bundle_path)?;
     let address = SiteAddress::new(public_url, &site_url);
-    write(&dist.join("releases.json"), &text)?;
     // Photo paths are relative to the folder, or to the bundle file's folder.
     let photo_dir = if bundle_path.is_dir() {
         bundle_path

@@ -36,11 +36,12 @@ pub struct Written {
     pub term_pieces: usize,
 }
 
-/// Writes the derived data, the pre-rendered home page, entry pages,
-/// `404.html` and `feed.xml` into `dist`, moves Trunk's inline loader into
-/// a file and adds the boot script (strict CSP). Build time only, using the
-/// app shell `dist/index.html` that Trunk produced (or this function wrote
-/// before: what it added is replaced).
+/// Writes the bundle as checked (normalized: trimmed text, one value per
+/// key, as `releases.json`), the derived data, the pre-rendered home page,
+/// entry pages, `404.html` and `feed.xml` into `dist`, moves Trunk's inline
+/// loader into a file and adds the boot script (strict CSP). Build time
+/// only, using the app shell `dist/index.html` that Trunk produced (or this
+/// function wrote before: what it added is replaced).
 pub fn write_site(
     dist: &Path,
     bundle: &Bundle,
@@ -49,6 +50,7 @@ pub fn write_site(
 ) -> std::io::Result<Written> {
     let shell_path = dist.join("index.html");
     let shell = frame::without_static_page(&std::fs::read_to_string(&shell_path)?);
+    std::fs::write(dist.join("releases.json"), bundle.to_json_pretty())?;
     let data = data::data_files(bundle);
     data.write(dist, progress)?;
     let data_url = format!("{}{}", address.public_url(), data.folder);

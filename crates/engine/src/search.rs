@@ -29,7 +29,8 @@ mod tests;
 
 pub use self::corrections::{Correction, corrected_query, near_full_text_keys};
 pub use self::facets::{Facet, FacetValue, Facets};
-pub use self::full_text::{FULL_TEXT_MIN_PREFIX, FullTextHits, FullTextKey};
+pub(crate) use self::full_text::indexed_word;
+pub use self::full_text::{FULL_TEXT_MIN_PREFIX, FULL_TEXT_WORD_CHARS, FullTextHits, FullTextKey};
 pub use self::highlight::{highlight, highlight_ranges};
 pub use self::query::{MAX_TERMS, QueryTerms};
 pub use self::spelling::{MAX_NEAREST, MIN_CORRECTED_LETTERS, Near, Spelling, allowed_edits};

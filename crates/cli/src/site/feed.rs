@@ -19,11 +19,11 @@ pub fn atom_feed(bundle: &Bundle, address: &SiteAddress) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n",
     );
-    xml.push_str(&format!("  <title>{}</title>\n", escape(&bundle.site.name)));
+    xml.push_str(&format!("  <title>{}</title>\n", text(&bundle.site.name)));
     if !bundle.site.tagline.is_empty() {
         xml.push_str(&format!(
             "  <subtitle>{}</subtitle>\n",
-            escape(&bundle.site.tagline)
+            text(&bundle.site.tagline)
         ));
     }
     let home = address.absolute("");
@@ -39,12 +39,12 @@ pub fn atom_feed(bundle: &Bundle, address: &SiteAddress) -> String {
     xml.push_str(&format!("  <updated>{updated}</updated>\n"));
     xml.push_str(&format!(
         "  <author><name>{}</name></author>\n",
-        escape(&bundle.site.name)
+        text(&bundle.site.name)
     ));
     for release in releases {
         let url = escape(&address.release_url(release.slug.as_str()));
         xml.push_str("  <entry>\n");
-        xml.push_str(&format!("    <title>{}</title>\n", escape(&release.title)));
+        xml.push_str(&format!("    <title>{}</title>\n", text(&release.title)));
         xml.push_str(&format!("    <id>{url}</id>\n"));
         xml.push_str(&format!(
             "    <link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>\n"
@@ -58,16 +58,30 @@ pub fn atom_feed(bundle: &Bundle, address: &SiteAddress) -> String {
             timestamp(release.published)
         ));
         for term in release.content_type.iter().chain(&release.topics) {
-            xml.push_str(&format!("    <category term=\"{}\"/>\n", escape(term)));
+            xml.push_str(&format!("    <category term=\"{}\"/>\n", attribute(term)));
         }
         xml.push_str(&format!(
             "    <summary>{}</summary>\n",
-            escape(&release.summary)
+            text(&release.summary)
         ));
         xml.push_str("  </entry>\n");
     }
     xml.push_str("</feed>\n");
     xml
+}
+
+/// Element text: an XML parser reads a raw carriage return as a line feed,
+/// so it goes as a character reference.
+fn text(text: &str) -> String {
+    escape(text).replace('\r', "&#13;")
+}
+
+/// Attribute values: a parser turns raw tabs and line breaks into spaces.
+fn attribute(value: &str) -> String {
+    escape(value)
+        .replace('\t', "&#9;")
+        .replace('\n', "&#10;")
+        .replace('\r', "&#13;")
 }
 
 /// Releases carry a date only; Atom wants a moment, so midnight UTC.

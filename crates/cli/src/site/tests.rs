@@ -7,6 +7,30 @@ const SHELL: &str = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-
     <link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.xml\" title=\"Feed\">\
     <script type=\"module\" src=\"/newsroom/loader.js\"></script></head><body><noscript>JS</noscript></body></html>";
 
+/// The shell Trunk writes (hashes shortened): an inline module loader, the
+/// icon, stylesheets and preloads with integrity hashes, `<noscript>`.
+const SHELL_AS_TRUNK_WRITES_IT: &str = r#"<!DOCTYPE html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <base href="/newsroom/">
+    <title>News and press releases</title>
+    <link rel="alternate" type="application/atom+xml" href="feed.xml" title="Press releases (Atom feed)">
+    <link rel="icon" href="/newsroom/favicon-1a2b.svg">
+<script type="module">
+import init, * as bindings from '/newsroom/newsroom-3c4d.js';
+const wasm = await init({ module_or_path: '/newsroom/newsroom-3c4d_bg.wasm' });
+window.wasmBindings = bindings;
+</script>
+    <link rel="stylesheet" href="/newsroom/base-5e6f.css" integrity="sha384-AAAA">
+  <link rel="modulepreload" href="/newsroom/newsroom-3c4d.js" crossorigin="anonymous" integrity="sha384-BBBB"><link rel="preload" href="/newsroom/newsroom-3c4d_bg.wasm" crossorigin="anonymous" integrity="sha384-CCCC" as="fetch" type="application/wasm"></head>
+  <body>
+    <noscript><p class="static-page">This newsroom needs JavaScript.</p></noscript>
+  </body>
+</html>
+"#;
+
 fn seed() -> Bundle {
     check_bundle(include_str!("../../../../public/releases.json"))
         .unwrap()
@@ -115,6 +139,26 @@ fn the_site_is_written_into_dist() {
     );
     assert!(dist.join("feed.xml").is_file());
     std::fs::remove_dir_all(&dist).unwrap();
+}
+
+#[test]
+fn the_published_bundle_is_the_checked_one_not_the_source_text() {
+    let source = include_str!("../../../../public/releases.json").replacen(
+        "\"title\": \"",
+        "\"note\": \"dropped\", \"title\": \"  ",
+        1,
+    );
+    let checked = check_bundle(&source).unwrap();
+    assert!(checked.is_clean(), "{:?}", checked.problems);
+    let dist = std::env::temp_dir().join(format!("newsroom-published-{}", std::process::id()));
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(dist.join("index.html"), SHELL).unwrap();
+    write_site(&dist, &checked.bundle, &address(), Progress::hidden()).unwrap();
+    let published = std::fs::read_to_string(dist.join("releases.json")).unwrap();
+    std::fs::remove_dir_all(&dist).unwrap();
+    assert_eq!(published, checked.bundle.to_json_pretty());
+    assert!(!published.contains("dropped") && !published.contains("\"  "));
+    assert_eq!(check_bundle(&published).unwrap().bundle, checked.bundle);
 }
 
 #[test]
@@ -284,3 +328,5 @@ fn hostile_text_is_escaped_in_the_home_page() {
         "{page}"
     );
 }
+
+mod outputs;

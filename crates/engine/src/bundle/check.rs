@@ -5,6 +5,8 @@
 
 mod fields;
 mod release;
+mod strict;
+mod text_rule;
 mod typed;
 
 use serde_json::Value;
@@ -12,6 +14,7 @@ use std::fmt;
 
 use self::fields::{Fields, Found, describe};
 use self::release::{Collected, check_release};
+pub use self::text_rule::is_carriable;
 use super::model::{BUNDLE_VERSION, Bundle, Site};
 
 /// Size limits that keep one runaway field from freezing a reader's browser.
@@ -27,6 +30,10 @@ pub mod limits {
     pub const ALT_CHARS: usize = 400;
     pub const CREDIT_CHARS: usize = 200;
     pub const IMAGE_PIXELS: u64 = 100_000;
+    /// A bundle is 4 levels deep (top level, list of releases, release,
+    /// list of labels); this leaves room for additions and stays under
+    /// `serde_json`'s own limit of 128.
+    pub const NESTING_LEVELS: usize = 32;
 }
 
 /// One thing wrong with one place in the bundle.
@@ -61,6 +68,13 @@ pub enum BundleError {
     Encoding {
         byte: usize,
     },
+    /// JSON, but not strict: a key twice in one object, or nesting
+    /// deeper than [`limits::NESTING_LEVELS`].
+    Strict {
+        problem: Problem,
+        line: usize,
+        column: usize,
+    },
     /// JSON, but the top level is not a bundle.
     Shape(Problem),
     UnsupportedVersion(String),
@@ -79,6 +93,14 @@ impl fmt::Display for BundleError {
             BundleError::Encoding { byte } => write!(
                 f,
                 "the bundle is not UTF-8 text (the first invalid byte is at offset {byte})"
+            ),
+            BundleError::Strict {
+                problem,
+                line,
+                column,
+            } => write!(
+                f,
+                "the bundle is not strict JSON: {problem} (line {line}, column {column})"
             ),
             BundleError::Shape(problem) => write!(f, "the bundle has the wrong shape: {problem}"),
             BundleError::UnsupportedVersion(found) => write!(
@@ -141,8 +163,17 @@ pub fn check_bundle(text: &str) -> Result<Checked, BundleError> {
 }
 
 fn check_tree(text: &str, trimmed: &str) -> Result<Checked, BundleError> {
-    let root: Value =
-        serde_json::from_str(trimmed).map_err(|error| json_error(text, trimmed, &error))?;
+    let root = strict::parse_strict(trimmed).map_err(|(error, problem)| {
+        let error = json_error(text, trimmed, &error);
+        match (problem, error) {
+            (Some(problem), BundleError::Json { line, column, .. }) => BundleError::Strict {
+                problem,
+                line,
+                column,
+            },
+            (_, error) => error,
+        }
+    })?;
     let Value::Object(root) = root else {
         return Err(shape(
             "(top level)",
@@ -257,7 +288,10 @@ fn check_site<F: Fields + ?Sized>(site: &F) -> Result<Site, BundleError> {
                 &path,
                 format!("is longer than {} characters", limits::SITE_TEXT_CHARS),
             )),
-            Found::Text(s) => Ok(s.trim().to_owned()),
+            Found::Text(s) => match text_rule::refusal(s) {
+                Some(message) => Err(shape(&path, message)),
+                None => Ok(s.trim().to_owned()),
+            },
             Found::Null => Err(shape(&path, "expected text, found null".to_owned())),
             Found::Other(found) => Err(shape(&path, format!("expected text, found {found}"))),
         }
@@ -266,13 +300,6 @@ fn check_site<F: Fields + ?Sized>(site: &F) -> Result<Site, BundleError> {
         name: text("name", true)?,
         tagline: text("tagline", false)?,
     })
-}
-
-/// C0 controls other than tab and line breaks: invisible, and invalid in
-/// the XML of the feed.
-fn has_control_chars(text: &str) -> bool {
-    text.chars()
-        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
 }
 
 /// A value quoted for a message, cut short so a huge field stays readable.

@@ -4,6 +4,11 @@
 //! pieces its words can be in. Postings are positions in the light index:
 //! a list of gaps (`[3, 1, 40]` = 3, 4, 44) or, when denser, a base64
 //! bitmap (bit `i` of byte `i / 8`, lowest first) — whichever is shorter.
+//! Words are kept by their first [`FULL_TEXT_WORD_CHARS`] characters, so
+//! the manifest holds at most that many characters per piece of at least
+//! [`PIECE_BYTES`], whatever the bodies hold.
+//!
+//! [`FULL_TEXT_WORD_CHARS`]: crate::search::FULL_TEXT_WORD_CHARS
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -16,6 +21,7 @@ use super::words::WordCounts;
 use crate::bundle::Release;
 use crate::markdown::plain_text;
 use crate::search::FullTextKey;
+use crate::search::indexed_word;
 use crate::search::text::{fold_into, for_each_word};
 
 /// A piece's size target: small enough to fetch per keystroke.
@@ -53,7 +59,10 @@ pub fn build_term_index(releases: &[Release]) -> TermIndex {
         fold_into(&plain_text(body), &mut folded);
         words.clear();
         for_each_word(&folded, |range| words.push(range));
-        let mut unique: Vec<&str> = words.iter().map(|r| &folded[r.clone()]).collect();
+        let mut unique: Vec<&str> = words
+            .iter()
+            .map(|r| indexed_word(&folded[r.clone()]).0)
+            .collect();
         unique.sort_unstable();
         unique.dedup();
         for word in unique {

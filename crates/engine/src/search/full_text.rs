@@ -13,6 +13,20 @@ use super::query::QueryTerms;
 /// every keystroke.
 pub const FULL_TEXT_MIN_PREFIX: usize = 3;
 
+/// The term index keeps a word's first this many characters: longer words
+/// are cut, so no entry, and no first word of a piece in the manifest the
+/// app loads at start, grows with the words of a body. A query word that
+/// long looks for every word starting with its cut form.
+pub const FULL_TEXT_WORD_CHARS: usize = 40;
+
+/// A folded word as the term index keeps it, and whether it was cut.
+pub(crate) fn indexed_word(word: &str) -> (&str, bool) {
+    match word.char_indices().nth(FULL_TEXT_WORD_CHARS) {
+        Some((end, _)) => (&word[..end], true),
+        None => (word, false),
+    }
+}
+
 /// One lookup in the term index: a word, or every word starting with it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FullTextKey {
@@ -71,7 +85,7 @@ impl QueryTerms {
 /// A word is looked up as a prefix, from [`FULL_TEXT_MIN_PREFIX`] characters.
 pub(super) fn word_key(word: &str) -> Option<FullTextKey> {
     (word.chars().count() >= FULL_TEXT_MIN_PREFIX).then(|| FullTextKey {
-        word: word.to_owned(),
+        word: indexed_word(word).0.to_owned(),
         prefix: true,
     })
 }
@@ -83,9 +97,12 @@ pub(super) fn phrase_keys(phrase: &[String]) -> Option<Vec<FullTextKey>> {
     let (last, leading) = phrase.split_last()?;
     let mut keys: Vec<FullTextKey> = leading
         .iter()
-        .map(|word| FullTextKey {
-            word: word.clone(),
-            prefix: false,
+        .map(|word| {
+            let (word, cut) = indexed_word(word);
+            FullTextKey {
+                word: word.to_owned(),
+                prefix: cut,
+            }
         })
         .collect();
     keys.push(word_key(last)?);

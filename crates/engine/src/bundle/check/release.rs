@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 
 use super::fields::{Fields, Found};
-use super::{Problem, has_control_chars, limits, quoted};
+use super::text_rule::refusal;
+use super::{Problem, limits, quoted};
 use crate::bundle::model::{Image, Release};
 use crate::date::Date;
 use crate::slug::{SLUG_RULE, Slug};
@@ -281,8 +282,10 @@ fn required_text<F: Fields + ?Sized>(
                 s.chars().count()
             ),
         ),
-        Found::Text(s) if has_control_chars(s) => problems.add(key, CONTROL_CHARS.into()),
-        Found::Text(s) => return Some(s.trim().to_owned()),
+        Found::Text(s) => match refusal(s) {
+            Some(message) => problems.add(key, message),
+            None => return Some(s.trim().to_owned()),
+        },
         Found::Null => problems.add(key, "expected text, found null".into()),
         Found::Other(found) => problems.add(key, format!("expected text, found {found}")),
     }
@@ -302,12 +305,15 @@ fn optional_text<F: Fields + ?Sized>(
 ) -> Option<Option<String>> {
     match fields.text(key) {
         Found::Absent | Found::Null => Some(None),
-        Found::Text(s) if s.trim().is_empty() => Some(None),
-        Found::Text(s) if has_control_chars(s) => {
-            problems.add(key, CONTROL_CHARS.into());
-            None
-        }
-        Found::Text(s) => Some(Some(s.trim().to_owned())),
+        // The rule holds for the text as given, even white space around it.
+        Found::Text(s) => match refusal(s) {
+            Some(message) => {
+                problems.add(key, message);
+                None
+            }
+            None if s.trim().is_empty() => Some(None),
+            None => Some(Some(s.trim().to_owned())),
+        },
         Found::Other(found) => {
             problems.add(key, format!("expected text, found {found}"));
             None
@@ -383,13 +389,11 @@ fn check_label(
         format!("is longer than {} characters", limits::LABEL_CHARS)
     } else if label.contains(['\n', '\r']) {
         "has a line break".to_owned()
-    } else if has_control_chars(label) {
-        CONTROL_CHARS.to_owned()
+    } else if let Some(message) = refusal(text) {
+        message
     } else {
         return Some(label.to_owned());
     };
     problems.add(&path(), message);
     None
 }
-
-const CONTROL_CHARS: &str = "has control characters (only tab and line breaks are allowed)";

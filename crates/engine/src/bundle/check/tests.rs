@@ -157,7 +157,7 @@ fn unsafe_slugs_are_refused() {
 }
 
 #[test]
-fn control_characters_are_refused_where_the_feed_would_break() {
+fn characters_the_feed_or_pages_cannot_carry_are_refused_in_every_field() {
     let mut broken = release("a", "2023-10-23");
     broken
         .as_object_mut()
@@ -167,19 +167,59 @@ fn control_characters_are_refused_where_the_feed_would_break() {
         .as_object_mut()
         .unwrap()
         .insert("topics".into(), json!(["Form\u{c}feed"]));
+    // U+0085 is white space that trimming would remove: refused all the same.
+    broken
+        .as_object_mut()
+        .unwrap()
+        .insert("locations".into(), json!(["\u{85}Dushanbe"]));
     broken.as_object_mut().unwrap().insert(
         "body".into(),
         json!("Tabs\tand\nlines are fine, \u{1b} is not"),
     );
+    broken
+        .as_object_mut()
+        .unwrap()
+        .insert("source_url".into(), json!("\u{85}"));
+    broken
+        .as_object_mut()
+        .unwrap()
+        .insert("summary".into(), json!("Not XML: \u{fffe}"));
+    broken
+        .as_object_mut()
+        .unwrap()
+        .insert("content_type".into(), json!("News\u{ffff}"));
     let checked = check_bundle(&bundle_with(vec![broken])).unwrap();
+    let paths_and_characters: Vec<String> = messages(&checked)
+        .iter()
+        .map(|message| message.split(" at character").next().unwrap().to_owned())
+        .collect();
     assert_eq!(
-        messages(&checked),
+        paths_and_characters,
         [
-            "releases[0].title: has control characters (only tab and line breaks are allowed)",
-            "releases[0].topics[0]: has control characters (only tab and line breaks are allowed)",
-            "releases[0].body: has control characters (only tab and line breaks are allowed)",
+            "releases[0].title: has U+0007",
+            "releases[0].content_type: has U+FFFF",
+            "releases[0].locations[0]: has U+0085",
+            "releases[0].topics[0]: has U+000C",
+            "releases[0].summary: has U+FFFE",
+            "releases[0].body: has U+001B",
+            "releases[0].source_url: has U+0085",
         ]
     );
+}
+
+#[test]
+fn site_fields_follow_the_same_text_rule() {
+    for (field, text) in [("name", "News\u{1}"), ("tagline", "Tag\u{ffff}line")] {
+        let mut site = json!({"name": "News", "tagline": "Tag"});
+        site[field] = json!(text);
+        let bundle = json!({"version": 1, "site": site, "releases": [release("a", "2023-10-23")]});
+        let err = check_bundle(&bundle.to_string()).unwrap_err();
+        let BundleError::Shape(problem) = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(problem.path, format!("site.{field}"));
+        assert!(problem.message.starts_with("has U+"), "{err}");
+    }
 }
 
 #[test]
@@ -313,4 +353,52 @@ fn the_light_index_flag_says_a_body_exists_elsewhere() {
     let flags: Vec<bool> = checked.bundle.releases.iter().map(|r| r.has_body).collect();
     assert_eq!(flags, [true, false]);
     assert_eq!(checked.bundle.releases[0].body, None);
+}
+
+#[test]
+fn a_duplicate_key_is_refused_on_either_path() {
+    // A key the typed path knows, and one it does not.
+    for key in ["title", "note"] {
+        let mut text = bundle_with(vec![release("a", "2023-10-23")]);
+        text = text.replacen(
+            "\"slug\":",
+            &format!("\"{key}\":\"x\",\"{key}\":\"y\",\"slug\":"),
+            1,
+        );
+        let err = check_bundle(&text).unwrap_err();
+        assert!(
+            err.to_string().starts_with(&format!(
+                "the bundle is not strict JSON: releases[0]: the key \"{key}\" appears twice (line 1, column"
+            )),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn deep_nesting_is_reported_in_those_words() {
+    let text = bundle_with(vec![release("a", "2023-10-23")]).replacen(
+        "\"topics\":[",
+        &format!("\"topics\":[{}{}", "[".repeat(500), "]".repeat(500)),
+        1,
+    );
+    let err = check_bundle(&text).unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.contains("nested deeper than 32 levels"),
+        "{message}"
+    );
+    assert!(message.contains("releases[0].topics[0][0]"), "{message}");
+    assert!(!message.contains("recursion limit"), "{message}");
+}
+
+#[test]
+fn unknown_keys_are_ignored_once() {
+    let text = bundle_with(vec![release("a", "2023-10-23")]).replacen(
+        "\"slug\":",
+        "\"note\":1,\"slug\":",
+        1,
+    );
+    let checked = check_bundle(&text).unwrap();
+    assert!(checked.is_clean(), "{:?}", checked.problems);
 }

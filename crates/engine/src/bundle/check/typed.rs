@@ -2,6 +2,8 @@
 //! as soon as it is read so its raw text is dropped at once (no tree of the
 //! whole file in memory). Any surprise — a wrong type, a missing field,
 //! another version — gives `None`, and the tree path says what is wrong.
+//! Keys it does not know send the file to the tree path too, which refuses
+//! a duplicate of any key (serde refuses duplicates of the keys it knows).
 
 use std::fmt;
 
@@ -13,6 +15,7 @@ use super::release::{Collected, check_release};
 use super::{BUNDLE_VERSION, Checked, check_site, finish};
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct TypedBundle {
     version: u64,
     site: TypedSite,
@@ -20,6 +23,7 @@ struct TypedBundle {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct TypedSite {
     name: String,
     #[serde(default)]
@@ -27,6 +31,7 @@ struct TypedSite {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct TypedRelease {
     slug: String,
     title: String,

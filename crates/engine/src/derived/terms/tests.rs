@@ -142,3 +142,34 @@ fn bodies_are_indexed_by_their_words_not_their_markup_or_addresses() {
     assert_eq!(look_up(&index, &key("guide"), 3), [0]);
     assert!(look_up(&index, &key("secretaddress"), 3).is_empty());
 }
+
+#[test]
+fn bodies_of_huge_words_keep_the_manifest_small_and_stay_findable() {
+    use crate::search::FULL_TEXT_WORD_CHARS;
+    let mut bundle = synthetic_bundle(40, 3, true);
+    // 40 bodies, each one word of 100,000 letters, all different.
+    let huge = |i: usize| format!("{}{}", "abcdefghij".repeat(10_000), i);
+    for (i, release) in bundle.releases.iter_mut().enumerate() {
+        release.body = Some(format!("{} end", huge(i)));
+    }
+    let index = build_term_index(&bundle.releases);
+    let manifest_words: usize = index.first_words.iter().map(String::len).sum();
+    assert!(
+        index
+            .first_words
+            .iter()
+            .all(|w| w.chars().count() <= FULL_TEXT_WORD_CHARS)
+    );
+    assert!(manifest_words <= FULL_TEXT_WORD_CHARS * index.pieces.len());
+    assert!(
+        index.pieces.iter().map(String::len).sum::<usize>() < 4_000,
+        "cut words share one entry"
+    );
+    // A query for the whole word finds every body with the word's first
+    // characters, through the cut key.
+    let query = QueryTerms::parse(&huge(7));
+    let keys = query.full_text_keys();
+    assert_eq!(keys.len(), 1);
+    assert_eq!(keys[0].word.chars().count(), FULL_TEXT_WORD_CHARS);
+    assert_eq!(look_up(&index, &keys[0], 40).len(), 40);
+}

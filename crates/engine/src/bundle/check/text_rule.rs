@@ -1,0 +1,67 @@
+//! The one rule for every text field of a bundle: refuse the characters
+//! that XML 1.0 (the feed) or HTML (the pages) cannot carry, and let the
+//! writers escape everything else. Rust strings hold no lone surrogates,
+//! so what is left to refuse is control characters other than tab and line
+//! breaks (C0, DEL and C1: XML 1.0 forbids most of C0, HTML reports all of
+//! them as parse errors) and the Unicode noncharacters (U+FFFE and U+FFFF
+//! are forbidden in XML 1.0; HTML reports every noncharacter).
+
+/// Whether a character can appear in the feed and the pages (escaped where
+/// markup needs it).
+pub fn is_carriable(c: char) -> bool {
+    let code = u32::from(c);
+    let control = c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    let noncharacter = (0xFDD0..=0xFDEF).contains(&code) || code & 0xFFFE == 0xFFFE;
+    !(control || noncharacter)
+}
+
+/// The first character the rule refuses, for a message.
+pub(super) fn refusal(text: &str) -> Option<String> {
+    let (at, c) = text.chars().enumerate().find(|&(_, c)| !is_carriable(c))?;
+    Some(format!(
+        "has U+{:04X} at character {}, which the feed (XML) and the pages (HTML) cannot carry \
+         (control characters other than tab and line breaks, and noncharacters)",
+        u32::from(c),
+        at + 1
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_and_html_limits_are_refused_and_everything_else_is_carried() {
+        for c in [
+            '\u{0}', '\u{1}', '\u{b}', '\u{1f}', '\u{7f}', '\u{85}', '\u{9f}',
+        ] {
+            assert!(!is_carriable(c), "{c:?}");
+        }
+        for c in [
+            '\u{fdd0}',
+            '\u{fdef}',
+            '\u{fffe}',
+            '\u{ffff}',
+            '\u{1fffe}',
+            '\u{10ffff}',
+        ] {
+            assert!(!is_carriable(c), "{c:?}");
+        }
+        for c in [
+            '\t', '\n', '\r', ' ', '<', '&', '"', '\u{a0}', '\u{fdcf}', '\u{fffd}', '\u{200b}',
+            '😀',
+        ] {
+            assert!(is_carriable(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_message_names_the_character_and_where() {
+        assert_eq!(refusal("plain\ttext\r\n"), None);
+        let message = refusal("ab\u{ffff}").unwrap();
+        assert!(
+            message.starts_with("has U+FFFF at character 3, which"),
+            "{message}"
+        );
+    }
+}
