@@ -5,6 +5,7 @@
 //! - `query`: the search box's text as terms; `text`: what a word is;
 //! - `vocabulary`, `index`, `matching`: the inverted index and its use;
 //! - `facets`, `chronology`: facet values and date order;
+//! - `histogram`: the result counted per year or month;
 //! - `related`: "more like this"; `highlight`: marking matches;
 //! - `idset`, `lists`: the compact sets and lists underneath.
 
@@ -12,6 +13,7 @@ mod chronology;
 mod facets;
 mod full_text;
 mod highlight;
+mod histogram;
 mod idset;
 mod index;
 mod lists;
@@ -27,6 +29,7 @@ mod tests;
 pub use self::facets::{Facet, FacetValue, Facets};
 pub use self::full_text::{FULL_TEXT_MIN_PREFIX, FullTextHits, FullTextKey};
 pub use self::highlight::{highlight, highlight_ranges};
+pub use self::histogram::{Bar, Histogram, MONTHLY_UP_TO_YEARS, Period};
 pub use self::query::{MAX_TERMS, QueryTerms};
 pub use crate::filters::FacetKey;
 
@@ -108,6 +111,11 @@ impl Catalog {
             .binary_search_by(|id| slug_of(id).cmp(slug))
             .ok()?;
         Some(self.by_slug[position] as usize)
+    }
+
+    /// The releases `ids` per year or month, for the histogram.
+    pub fn histogram(&self, ids: &[u32]) -> Histogram {
+        Histogram::of(&self.releases, ids)
     }
 
     /// The next older and the next newer release, in the listing's order.
