@@ -8,6 +8,8 @@
 //! - [`filters`]: what a reader asked for (search, facets, dates, sort, page),
 //!   its edits, its URL form and its chips;
 //! - [`search`]: the engine that answers it;
+//! - [`export`]: a view as CSV or as a bundle, for download;
+//! - [`feeds`]: the feeds per topic, place and content type;
 //! - [`derived`]: the formats of the files the build derives for the app
 //!   (light index, manifest, body shards, term index);
 //! - [`address`]: where the site is published, for every URL it makes;
@@ -19,6 +21,8 @@ pub mod address;
 pub mod bundle;
 pub mod date;
 pub mod derived;
+pub mod export;
+pub mod feeds;
 pub mod filters;
 pub mod fold;
 pub mod search;

@@ -40,6 +40,7 @@ use self::index::TextIndex;
 use self::lists::as_id;
 use self::matching::match_terms;
 use crate::bundle::Release;
+use crate::feeds::{FeedDirectory, FeedFacet};
 use crate::filters::{Filters, Sort, TypeChoice};
 
 /// The releases and everything needed to search them.
@@ -116,6 +117,20 @@ impl Catalog {
     /// The releases `ids` per year or month, for the histogram.
     pub fn histogram(&self, ids: &[u32]) -> Histogram {
         Histogram::of(&self.releases, ids)
+    }
+
+    /// The feed of every topic, place and named content type, from the
+    /// facets' values (no pass over the releases).
+    pub fn feeds(&self) -> FeedDirectory {
+        let keys = [&self.topics, &self.places, &self.types]
+            .into_iter()
+            .flat_map(FacetIndex::keys);
+        FeedDirectory::new(keys.filter_map(|key| match key {
+            FacetKey::Topic(label) => Some((FeedFacet::Topic, label.as_str())),
+            FacetKey::Place(label) => Some((FeedFacet::Place, label.as_str())),
+            FacetKey::Type(TypeChoice::Named(label)) => Some((FeedFacet::Type, label.as_str())),
+            FacetKey::Type(TypeChoice::Unspecified) | FacetKey::Year(_) => None,
+        }))
     }
 
     /// The next older and the next newer release, in the listing's order.

@@ -97,3 +97,10 @@ fn the_histogram_counts_what_the_year_facet_counts() {
         assert_eq!(bars, years, "{query}");
     }
 }
+
+#[test]
+fn the_catalog_knows_the_feeds_the_build_writes() {
+    let catalog = seed();
+    let from_releases = crate::feeds::FeedDirectory::of(catalog.releases());
+    assert_eq!(catalog.feeds(), from_releases);
+}
