@@ -1,9 +1,11 @@
 //! The static files derived from a checked bundle at build time: one HTML
 //! entry page per release (readable without JavaScript, with link-preview
-//! tags), `404.html`, and the Atom feed. Run by Trunk's post-build hook
+//! tags and JSON-LD), `404.html`, the Atom feeds (all releases, and each
+//! topic, place and content type), `sitemap.xml` and `robots.txt`. Run by Trunk's post-build hook
 //! through `newsroom-cli site`.
 
 mod data;
+mod discovery;
 mod entry_pages;
 mod feed;
 mod html;
@@ -11,12 +13,14 @@ mod loader;
 
 use std::path::Path;
 
+pub use discovery::{json_ld_script, robots_txt, sitemaps};
 pub use entry_pages::{entry_page, not_found_page};
-pub use feed::atom_feed;
+pub use feed::{atom_feed, facet_feed};
 
 use crate::progress::Progress;
 pub use newsroom_engine::address::SiteAddress;
 use newsroom_engine::bundle::Bundle;
+use newsroom_engine::feeds::FeedDirectory;
 
 /// What `write_site` wrote.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -27,9 +31,15 @@ pub struct Written {
     pub light_index_bytes: usize,
     pub body_shards: u32,
     pub term_pieces: usize,
+    /// Feeds of topics, places and content types, besides `feed.xml`.
+    pub feeds: usize,
 }
 
-/// Writes the derived data, entry pages, `404.html` and `feed.xml` into
+/// The folder of the topic, place and type feeds.
+const FEEDS_DIR: &str = "feeds";
+
+/// Writes the derived data, entry pages, `404.html`, the feeds, the
+/// sitemap and `robots.txt` into
 /// `dist`, and moves
 /// Trunk's inline loader into a file (strict CSP). Build time only, using the
 /// app shell `dist/index.html` that Trunk produced.
@@ -52,7 +62,10 @@ pub fn write_site(
         }
         None => shell, // already external (the hook ran before)
     };
-    std::fs::write(&shell_path, &shell)?;
+    let language = discovery::shell_language(&shell);
+    let home = json_ld_script(&discovery::home_page(bundle, address, &language));
+    std::fs::write(&shell_path, html::insert_before(&shell, "</head>", &home))?;
+    let feeds = FeedDirectory::of(&bundle.releases);
     let releases_dir = dist.join("releases");
     let step = progress.step("entry pages", bundle.releases.len());
     for release in &bundle.releases {
@@ -61,7 +74,7 @@ pub fn write_site(
         std::fs::create_dir_all(&dir)?;
         std::fs::write(
             dir.join("index.html"),
-            entry_page(&shell, release, bundle, address),
+            entry_page(&shell, release, bundle, address, &feeds),
         )?;
     }
     std::fs::write(
@@ -69,6 +82,21 @@ pub fn write_site(
         not_found_page(&shell, bundle, address),
     )?;
     std::fs::write(dist.join("feed.xml"), atom_feed(bundle, address))?;
+    // Feeds of labels no longer in the bundle would linger: start afresh.
+    match std::fs::remove_dir_all(dist.join(FEEDS_DIR)) {
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => return Err(error),
+        _ => {}
+    }
+    let all_feeds = feeds.feeds();
+    for feed in &all_feeds {
+        let path = dist.join(&feed.path);
+        std::fs::create_dir_all(path.parent().expect("feeds live in a folder"))?;
+        std::fs::write(path, facet_feed(bundle, address, feed))?;
+    }
+    for (name, xml) in sitemaps(bundle, address) {
+        std::fs::write(dist.join(name), xml)?;
+    }
+    std::fs::write(dist.join("robots.txt"), robots_txt(address))?;
     Ok(Written {
         entry_pages: bundle.releases.len(),
         light_index_bytes: data
@@ -76,6 +104,7 @@ pub fn write_site(
             .unwrap_or(0),
         body_shards: data.manifest.body_shards,
         term_pieces: data.manifest.term_pieces.len(),
+        feeds: all_feeds.len(),
         data_folder: data.folder,
     })
 }

@@ -35,3 +35,8 @@ pub mod wording;
 /// Id of the pre-rendered release in entry pages (written at build time);
 /// the app removes that block when it takes over.
 pub const STATIC_PAGE_ID: &str = "static-page";
+
+/// Attribute of an entry page's head links to its topics' feeds: they
+/// belong to that release, so the app removes them with the pre-rendered
+/// release.
+pub const TOPIC_FEED_ATTRIBUTE: &str = "data-topic-feed";

@@ -63,6 +63,23 @@ pub fn remove_tags(shell: &str, opening: &str) -> String {
     out
 }
 
+/// Removes every element from `opening` to the next `closing`, both
+/// included (for the build's own `<script>` blocks, whose content never
+/// holds `closing`).
+pub fn remove_elements(shell: &str, opening: &str, closing: &str) -> String {
+    let mut out = String::with_capacity(shell.len());
+    let mut rest = shell;
+    while let Some(start) = rest.find(opening) {
+        let Some(end) = rest[start..].find(closing) else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        rest = &rest[start + end + closing.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Inserts `html` right after the opening `<body…>` tag.
 pub fn insert_after_body_open(shell: &str, html: &str) -> String {
     let Some(start) = shell.find("<body") else {
