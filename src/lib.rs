@@ -6,6 +6,8 @@
 //!   the data, fetched as it is needed;
 //! - `browse`: the timeline's state (filters from the URL, the result, how
 //!   to go elsewhere); `timeline`, `facets_panel`, `chips`: its views;
+//!   `histogram` (the result over time), `subscribe` (feeds), `export`
+//!   (CSV and JSON downloads): what a view offers besides its list;
 //! - `release_page`: one release; `status`: loading, errors, not found, crash;
 //! - `layout`: header, footer, skip link; `focus`: focus on route change;
 //!   `highlighted`: marked search words; `base_path`: URLs under the public path.
@@ -14,14 +16,17 @@ mod base_path;
 mod body;
 mod browse;
 mod chips;
+mod export;
 mod facets_panel;
 mod focus;
 mod full_text;
 mod highlighted;
+mod histogram;
 mod layout;
 mod load;
 mod release_page;
 mod status;
+mod subscribe;
 mod timeline;
 
 use leptos::context::Provider;
@@ -57,8 +62,10 @@ impl StaticPage {
             .into_iter()
             .collect();
         if !nodes.is_empty()
-            && let Ok(stale) = document
-                .query_selector_all("head link[rel='canonical'], head meta[name='description']")
+            && let Ok(stale) = document.query_selector_all(&format!(
+                "head link[rel='canonical'], head meta[name='description'], head link[{}]",
+                newsroom_engine::TOPIC_FEED_ATTRIBUTE
+            ))
         {
             nodes.extend(
                 (0..stale.length())

@@ -8,9 +8,12 @@ use leptos_router::hooks::use_location;
 
 use super::browse::{Browse, go_to_filters};
 use super::chips::{ClearAll, RemoveChip};
+use super::export::ExportView;
 use super::facets_panel::FiltersPanel;
 use super::full_text::{FullTextSearch, FullTextStatus};
 use super::highlighted::highlighted;
+use super::histogram::ResultHistogram;
+use super::subscribe::SubscribeLink;
 use super::{BasePath, use_newsroom};
 use newsroom_engine::bundle::Release;
 use newsroom_engine::date::month_name;
@@ -77,6 +80,9 @@ pub fn TimelinePage() -> impl IntoView {
                     <h2 id="results-heading" class="visually-hidden">"Results"</h2>
                     <ResultCount />
                     <FullTextNote />
+                    <ResultHistogram />
+                    <SubscribeLink />
+                    <ExportView />
                     <ResultList />
                     <Pagination />
                 </section>
