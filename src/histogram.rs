@@ -197,6 +197,8 @@ fn Chart(histogram: Memo<Histogram>) -> impl IntoView {
                             .is_some_and(|(a, b)| (a.min(b)..=a.max(b)).contains(&i))
                     };
                     view! {
+                        // In a <g>, so the macro makes an SVG <a>, not an HTML one.
+                        <g>
                         <a
                             href=href
                             class="histogram__bar"
@@ -213,6 +215,7 @@ fn Chart(histogram: Memo<Histogram>) -> impl IntoView {
                                 y=(HEIGHT - height).to_string()
                                 width=(SLOT - 2).to_string() height=height.to_string() />
                         </a>
+                        </g>
                     }
                 })
                 .collect_view()

@@ -66,7 +66,7 @@ fn every_feed_is_atom_with_the_releases_of_its_value() {
         assert!(ids.insert(id), "{} has its own id", feed.path);
         let holding = bundle.releases.iter().filter(|r| feed.holds(r)).count();
         assert_eq!(entries.len(), holding.min(FEED_ENTRIES), "{}", feed.path);
-        assert!(entries.len() > 0);
+        assert!(!entries.is_empty());
     }
     // 16 topics, 1 place, 1 type in the seed.
     assert_eq!(ids.len(), 1 + 18);
