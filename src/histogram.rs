@@ -33,11 +33,10 @@ pub fn ResultHistogram() -> impl IntoView {
             .result
             .with(|result| newsroom.catalog.histogram(&result.ids))
     });
-    move || {
-        histogram
-            .with(|histogram| !histogram.bars.is_empty())
-            .then(|| view! { <Chart histogram /> })
-    }
+    // A memo of its own, so the chart (and its focus and drag state) stays
+    // while its bars change.
+    let has_bars = Memo::new(move |_| histogram.with(|histogram| !histogram.bars.is_empty()));
+    move || has_bars.get().then(|| view! { <Chart histogram /> })
 }
 
 #[component]
@@ -199,22 +198,22 @@ fn Chart(histogram: Memo<Histogram>) -> impl IntoView {
                     view! {
                         // In a <g>, so the macro makes an SVG <a>, not an HTML one.
                         <g>
-                        <a
-                            href=href
-                            class="histogram__bar"
-                            class:is-chosen=chosen
-                            class:is-empty=bar.count == 0
-                            data-bar=i.to_string()
-                            aria-label=bar.name()
-                            tabindex=move || if stop() == i { "0" } else { "-1" }
-                            draggable="false"
-                        >
-                            <rect class="histogram__slot" x=x.to_string() y="0"
-                                width=SLOT.to_string() height=HEIGHT.to_string() />
-                            <rect class="histogram__fill" x=(x + 1).to_string()
-                                y=(HEIGHT - height).to_string()
-                                width=(SLOT - 2).to_string() height=height.to_string() />
-                        </a>
+                            <a
+                                href=href
+                                class="histogram__bar"
+                                class:is-chosen=chosen
+                                class:is-empty=bar.count == 0
+                                data-bar=i.to_string()
+                                aria-label=bar.name()
+                                tabindex=move || if stop() == i { "0" } else { "-1" }
+                                draggable="false"
+                            >
+                                <rect class="histogram__slot" x=x.to_string() y="0"
+                                    width=SLOT.to_string() height=HEIGHT.to_string() />
+                                <rect class="histogram__fill" x=(x + 1).to_string()
+                                    y=(HEIGHT - height).to_string()
+                                    width=(SLOT - 2).to_string() height=height.to_string() />
+                            </a>
                         </g>
                     }
                 })
