@@ -84,7 +84,7 @@ pub fn ExportView() -> impl IntoView {
                     {button(Format::Csv)}
                     " · "
                     {button(Format::Json)}
-                    <span class="export__note">{format!(" {BODIES_LEFT_OUT}")}</span>
+                    <span class="export__note">{BODIES_LEFT_OUT}</span>
                 </p>
             }
         })
