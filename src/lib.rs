@@ -6,6 +6,8 @@
 //!   the data, fetched as it is needed;
 //! - `browse`: the timeline's state (filters from the URL, the result, how
 //!   to go elsewhere); `timeline`, `facets_panel`, `chips`: its views;
+//!   `histogram` (the result over time), `subscribe` (feeds), `export`
+//!   (CSV and JSON downloads): what a view offers besides its list;
 //! - `release_page`: one release; `status`: loading, errors, not found, crash;
 //! - `layout`: header, footer, skip link; `focus`: focus on route change;
 //!   `highlighted`: marked search words; `base_path`: URLs under the public path;
@@ -18,10 +20,12 @@ mod chips;
 #[cfg(feature = "crash-test")]
 mod crash_trigger;
 mod did_you_mean;
+mod export;
 mod facets_panel;
 mod focus;
 mod full_text;
 mod highlighted;
+mod histogram;
 mod layout;
 mod load;
 mod markdown_body;
@@ -29,6 +33,7 @@ mod photo;
 mod release_page;
 mod spelling;
 mod status;
+mod subscribe;
 mod takeover;
 mod timeline;
 

@@ -92,6 +92,7 @@ fn ReleaseView(index: usize) -> impl IntoView {
             <p class="release__summary">{release.summary.clone()}</p>
             {body}
             {source}
+            <super::subscribe::TopicFeeds topics=release.topics.clone() />
             <CopyLink url=canonical />
             <Neighbours index />
             <Related index />

@@ -25,8 +25,10 @@ impl StaticPage {
             .into_iter()
             .collect();
         if !nodes.is_empty()
-            && let Ok(stale) = document
-                .query_selector_all("head link[rel='canonical'], head meta[name='description']")
+            && let Ok(stale) = document.query_selector_all(&format!(
+                "head link[rel='canonical'], head meta[name='description'], head link[{}]",
+                newsroom_engine::TOPIC_FEED_ATTRIBUTE
+            ))
         {
             nodes.extend(
                 (0..stale.length())

@@ -370,9 +370,10 @@ fn site(
     let written = write_site(dist, &bundle, &address, Progress::on_terminal())
         .map_err(|e| Failure::io(dist, "write the site", e))?;
     eprintln!(
-        "{}: {} entry pages, {photos} photos, 404.html, feed.xml for {}; {} light index {:.1} MB, {} body shards, {} term pieces",
+        "{}: {} entry pages, {photos} photos, 404.html, feed.xml and {} topic, place and type feeds, sitemap.xml, robots.txt for {}; {} light index {:.1} MB, {} body shards, {} term pieces",
         dist.display(),
         written.entry_pages,
+        written.feeds,
         address.absolute(""),
         written.data_folder,
         written.light_index_bytes as f64 / 1e6,

@@ -1,10 +1,13 @@
 //! The static files derived from a checked bundle at build time: the home
-//! page with its first page of releases and one HTML entry page per release
-//! (readable without JavaScript, with link-preview tags), `404.html`, and
-//! the Atom feed. Run by Trunk's post-build hook through `newsroom-cli site`.
+//! page with its first page of releases, one HTML entry page per release
+//! (readable without JavaScript, with link-preview tags and JSON-LD),
+//! `404.html`, the Atom feeds (all releases, and each topic, place and
+//! content type), `sitemap.xml` and `robots.txt`. Run by Trunk's post-build
+//! hook through `newsroom-cli site`.
 
 mod boot;
 mod data;
+mod discovery;
 mod entry_pages;
 mod feed;
 mod frame;
@@ -16,14 +19,16 @@ mod photos;
 
 use std::path::Path;
 
+pub use discovery::{json_ld_script, robots_txt, sitemaps};
 pub use entry_pages::{entry_page, not_found_page};
-pub use feed::atom_feed;
+pub use feed::{atom_feed, facet_feed};
 pub use home_page::home_page;
 pub use photos::publish_photos;
 
 use crate::progress::Progress;
 pub use newsroom_engine::address::SiteAddress;
 use newsroom_engine::bundle::Bundle;
+use newsroom_engine::feeds::FeedDirectory;
 
 /// What `write_site` wrote.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -34,14 +39,20 @@ pub struct Written {
     pub light_index_bytes: usize,
     pub body_shards: u32,
     pub term_pieces: usize,
+    /// Feeds of topics, places and content types, besides `feed.xml`.
+    pub feeds: usize,
 }
+
+/// The folder of the topic, place and type feeds.
+const FEEDS_DIR: &str = "feeds";
 
 /// Writes the bundle as checked (normalized: trimmed text, one value per
 /// key, as `releases.json`), the derived data, the pre-rendered home page,
-/// entry pages, `404.html` and `feed.xml` into `dist`, moves Trunk's inline
-/// loader into a file and adds the boot script (strict CSP). Build time
-/// only, using the app shell `dist/index.html` that Trunk produced (or this
-/// function wrote before: what it added is replaced).
+/// entry pages, `404.html`, the feeds, the sitemap and `robots.txt` into
+/// `dist`, moves Trunk's inline loader into a file and adds the boot script
+/// (strict CSP). Build time only, using the app shell `dist/index.html`
+/// that Trunk produced (or this function wrote before: what it added is
+/// replaced).
 pub fn write_site(
     dist: &Path,
     bundle: &Bundle,
@@ -64,10 +75,16 @@ pub fn write_site(
     };
     let (shell, boot_name, boot_script) = boot::with_boot_script(&shell, address.public_url());
     std::fs::write(dist.join(boot_name), boot_script)?;
+    let language = discovery::shell_language(&shell);
+    let home_data = json_ld_script(&discovery::home_page(bundle, address, &language));
     std::fs::write(
         &shell_path,
-        frame::with_static_page(&shell, &home_page(bundle, address)),
+        frame::with_static_page(
+            &html::insert_before(&shell, "</head>", &home_data),
+            &home_page(bundle, address),
+        ),
     )?;
+    let feeds = FeedDirectory::of(&bundle.releases);
     let releases_dir = dist.join("releases");
     let step = progress.step("entry pages", bundle.releases.len());
     for release in &bundle.releases {
@@ -76,7 +93,7 @@ pub fn write_site(
         std::fs::create_dir_all(&dir)?;
         std::fs::write(
             dir.join("index.html"),
-            entry_page(&shell, release, bundle, address),
+            entry_page(&shell, release, bundle, address, &feeds),
         )?;
     }
     std::fs::write(
@@ -84,6 +101,21 @@ pub fn write_site(
         not_found_page(&shell, bundle, address),
     )?;
     std::fs::write(dist.join("feed.xml"), atom_feed(bundle, address))?;
+    // Feeds of labels no longer in the bundle would linger: start afresh.
+    match std::fs::remove_dir_all(dist.join(FEEDS_DIR)) {
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => return Err(error),
+        _ => {}
+    }
+    let all_feeds = feeds.feeds();
+    for feed in &all_feeds {
+        let path = dist.join(&feed.path);
+        std::fs::create_dir_all(path.parent().expect("feeds live in a folder"))?;
+        std::fs::write(path, facet_feed(bundle, address, feed))?;
+    }
+    for (name, xml) in sitemaps(bundle, address) {
+        std::fs::write(dist.join(name), xml)?;
+    }
+    std::fs::write(dist.join("robots.txt"), robots_txt(address))?;
     Ok(Written {
         entry_pages: bundle.releases.len(),
         light_index_bytes: data
@@ -91,6 +123,7 @@ pub fn write_site(
             .unwrap_or(0),
         body_shards: data.manifest.body_shards,
         term_pieces: data.manifest.term_pieces.len(),
+        feeds: all_feeds.len(),
         data_folder: data.folder,
     })
 }

@@ -11,6 +11,8 @@
 //!   its edits, its URL form and its chips;
 //! - [`search`]: the engine that answers it;
 //! - [`listing`]: how a result is listed (pages, facet previews);
+//! - [`export`]: a view as CSV or as a bundle, for download;
+//! - [`feeds`]: the feeds per topic, place and content type;
 //! - [`derived`]: the formats of the files the build derives for the app
 //!   (light index, manifest, body shards, term index);
 //! - [`address`]: where the site is published, for every URL it makes;
@@ -22,6 +24,8 @@ pub mod address;
 pub mod bundle;
 pub mod date;
 pub mod derived;
+pub mod export;
+pub mod feeds;
 pub mod filters;
 pub mod fold;
 pub mod listing;
@@ -37,3 +41,8 @@ pub mod wording;
 /// Id of the pre-rendered page (the home page, entry pages and `404.html`,
 /// written at build time); the app removes that block when it takes over.
 pub const STATIC_PAGE_ID: &str = "static-page";
+
+/// Attribute of an entry page's head links to its topics' feeds: they
+/// belong to that release, so the app removes them with the pre-rendered
+/// release.
+pub const TOPIC_FEED_ATTRIBUTE: &str = "data-topic-feed";

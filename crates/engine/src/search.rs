@@ -5,6 +5,7 @@
 //! - `query`: the search box's text as terms; `text`: what a word is;
 //! - `vocabulary`, `index`, `matching`: the inverted index and its use;
 //! - `facets`, `chronology`: facet values and date order;
+//! - `histogram`: the result counted per year or month;
 //! - `related`: "more like this"; `highlight`: marking matches;
 //! - `spelling`, `corrections`: typo tolerance ("did you mean", near matches);
 //! - `idset`, `lists`: the compact sets and lists underneath.
@@ -14,6 +15,7 @@ mod corrections;
 mod facets;
 mod full_text;
 mod highlight;
+mod histogram;
 mod idset;
 mod index;
 mod lists;
@@ -32,6 +34,7 @@ pub use self::facets::{Facet, FacetValue, Facets};
 pub(crate) use self::full_text::indexed_word;
 pub use self::full_text::{FULL_TEXT_MIN_PREFIX, FULL_TEXT_WORD_CHARS, FullTextHits, FullTextKey};
 pub use self::highlight::{highlight, highlight_ranges};
+pub use self::histogram::{Bar, Histogram, MONTHLY_UP_TO_YEARS, Period};
 pub use self::query::{MAX_TERMS, QueryTerms};
 pub use self::spelling::{MAX_NEAREST, MIN_CORRECTED_LETTERS, Near, Spelling, allowed_edits};
 pub use crate::filters::FacetKey;
@@ -43,6 +46,7 @@ use self::index::TextIndex;
 use self::lists::as_id;
 use self::matching::match_terms;
 use crate::bundle::Release;
+use crate::feeds::{FeedDirectory, FeedFacet};
 use crate::filters::{Filters, Sort, TypeChoice};
 
 /// The releases and everything needed to search them.
@@ -118,6 +122,25 @@ impl Catalog {
             .binary_search_by(|id| slug_of(id).cmp(slug))
             .ok()?;
         Some(self.by_slug[position] as usize)
+    }
+
+    /// The releases `ids` per year or month, for the histogram.
+    pub fn histogram(&self, ids: &[u32]) -> Histogram {
+        Histogram::of(&self.releases, ids)
+    }
+
+    /// The feed of every topic, place and named content type, from the
+    /// facets' values (no pass over the releases).
+    pub fn feeds(&self) -> FeedDirectory {
+        let keys = [&self.topics, &self.places, &self.types]
+            .into_iter()
+            .flat_map(FacetIndex::keys);
+        FeedDirectory::new(keys.filter_map(|key| match key {
+            FacetKey::Topic(label) => Some((FeedFacet::Topic, label.as_str())),
+            FacetKey::Place(label) => Some((FeedFacet::Place, label.as_str())),
+            FacetKey::Type(TypeChoice::Named(label)) => Some((FeedFacet::Type, label.as_str())),
+            FacetKey::Type(TypeChoice::Unspecified) | FacetKey::Year(_) => None,
+        }))
     }
 
     /// The next older and the next newer release, in the listing's order.

@@ -79,14 +79,20 @@ pub const SLUG_RULE: &str =
 /// hash of the exact text keeps "Rule of law" and "Rule of Law", or labels
 /// with no Latin letters, apart.
 pub fn element_id(prefix: &str, text: &str) -> String {
-    // FNV-1a: tiny, stable across builds and platforms.
+    let hash = short_hash(text);
+    match Slug::from_title(text) {
+        Some(slug) => format!("{prefix}-{slug}-{hash}"),
+        None => format!("{prefix}-{hash}"),
+    }
+}
+
+/// Six hex digits of FNV-1a of the exact text: tiny, stable across builds
+/// and platforms, for names that must tell near-equal texts apart.
+pub fn short_hash(text: &str) -> String {
     let hash = text.bytes().fold(0x811c_9dc5_u32, |h, b| {
         (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
     });
-    match Slug::from_title(text) {
-        Some(slug) => format!("{prefix}-{slug}-{:06x}", hash & 0xff_ffff),
-        None => format!("{prefix}-{:06x}", hash & 0xff_ffff),
-    }
+    format!("{:06x}", hash & 0xff_ffff)
 }
 
 impl fmt::Display for Slug {

@@ -39,7 +39,7 @@ for (const [label, root, base] of [['at the root', DIST, '/'], ['under a sub-pat
       await expectTitles(page, newestFirst.filter((r) => r.published.startsWith('2022')).map((r) => r.title));
       await page.getByRole('link', { name: release.title }).click();
       await page.getByRole('heading', { level: 1, name: release.title }).waitFor();
-      await page.getByRole('link', { name: 'Human rights' }).click();
+      await page.getByRole('link', { name: 'Human rights', exact: true }).click();
       await expectTitles(page, newestFirst.filter((r) => r.topics.includes('Human rights')).map((r) => r.title));
       assert.equal(new URL(page.url()).pathname, base);
       await page.goBack();

@@ -3,16 +3,19 @@
 //! (which run no WebAssembly) see the right title, description and card.
 
 use super::SiteAddress;
+use super::discovery::{JSON_LD_OPENING, json_ld_script, news_article, shell_language};
 use super::frame::{framed, with_static_page};
 use super::html::{
-    escape, insert_after_body_open, insert_before, remove_meta, remove_tags, set_title,
+    escape, insert_after_body_open, insert_before, remove_elements, remove_meta, remove_tags,
+    set_title,
 };
 use super::markdown_html::blocks_html;
-use newsroom_engine::STATIC_PAGE_ID;
 use newsroom_engine::bundle::{Bundle, Release};
 use newsroom_engine::derived::manifest::{INDEX_FILE, MANIFEST_FILE};
+use newsroom_engine::feeds::{Feed, FeedDirectory, FeedFacet};
 use newsroom_engine::markdown;
 use newsroom_engine::photo::{PREVIEW_HEIGHT, PREVIEW_WIDTH, Published};
+use newsroom_engine::{STATIC_PAGE_ID, TOPIC_FEED_ATTRIBUTE};
 
 /// Site-wide head tags added to the shell itself: the absolute site URL
 /// (read by the app for canonical links) and the feed link. Trunk's
@@ -45,6 +48,7 @@ pub fn with_site_meta(
         .iter()
         .fold(shell.to_owned(), |shell, name| remove_meta(&shell, name));
     let shell = remove_tags(&shell, DATA_PRELOAD);
+    let shell = remove_elements(&shell, JSON_LD_OPENING, "</script>");
     let shell = set_title(&without_base_element(&shell), &bundle.site.name);
     let shell = shell.replace(
         "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.xml\"",
@@ -61,6 +65,7 @@ pub fn entry_page(
     release: &Release,
     bundle: &Bundle,
     address: &SiteAddress,
+    feeds: &FeedDirectory,
 ) -> String {
     let site = &bundle.site.name;
     let title = format!("{} — {site}", release.title);
@@ -91,6 +96,25 @@ pub fn entry_page(
             release.published.iso()
         ),
         preview_image_tags(release, address),
+        release
+            .topics
+            .iter()
+            .map(|topic| {
+                format!(
+                    "<meta property=\"article:tag\" content=\"{}\">",
+                    escape(topic)
+                )
+            })
+            .collect(),
+        topic_feeds(release, feeds)
+            .map(|feed| {
+                format!(
+                    "<link rel=\"alternate\" type=\"application/atom+xml\" {TOPIC_FEED_ATTRIBUTE} title=\"{}\" href=\"{}\">",
+                    escape(&feed.subject()),
+                    escape(&address.absolute(&feed.path))
+                )
+            })
+            .collect(),
         format!(
             "<meta name=\"twitter:title\" content=\"{}\">",
             escape(&release.title)
@@ -104,7 +128,16 @@ pub fn entry_page(
     let shell = without_site_description(shell);
     let page = set_title(&shell, &title);
     let page = insert_before(&page, "</head>", &head);
-    insert_after_body_open(&page, &static_release(release, bundle, address))
+    let article = news_article(release, bundle, address, &shell_language(&shell));
+    let body = static_release(release, bundle, address, feeds, &json_ld_script(&article));
+    insert_after_body_open(&page, &body)
+}
+
+fn topic_feeds<'a>(
+    release: &'a Release,
+    feeds: &'a FeedDirectory,
+) -> impl Iterator<Item = &'a Feed> {
+    (release.topics.iter()).filter_map(|topic| feeds.get(FeedFacet::Topic, topic))
 }
 
 /// `404.html`: the app's not-found view (`src/status.rs`) in its frame.
@@ -120,8 +153,15 @@ pub fn not_found_page(shell: &str, bundle: &Bundle, address: &SiteAddress) -> St
     with_static_page(&page, &framed(bundle, address, &main))
 }
 
-/// The release as plain HTML for readers and crawlers without JavaScript.
-fn static_release(release: &Release, bundle: &Bundle, address: &SiteAddress) -> String {
+/// The release as plain HTML for readers and crawlers without JavaScript,
+/// with its structured data (removed with it when the app takes over).
+fn static_release(
+    release: &Release,
+    bundle: &Bundle,
+    address: &SiteAddress,
+    feeds: &FeedDirectory,
+    json_ld: &str,
+) -> String {
     let mut html = format!(
         "<main id=\"{STATIC_PAGE_ID}\" class=\"static-page\"><p><a href=\"{}\">{}</a></p><article><h1>{}</h1>\
          <p><time datetime=\"{}\">{}</time></p>",
@@ -154,7 +194,24 @@ fn static_release(release: &Release, bundle: &Bundle, address: &SiteAddress) -> 
             escape(url.as_str())
         ));
     }
-    html.push_str("</article></main>");
+    let follow: Vec<String> = topic_feeds(release, feeds)
+        .map(|feed| {
+            format!(
+                "<li><a href=\"{}\" type=\"application/atom+xml\">{} (Atom feed)</a></li>",
+                escape(&address.absolute(&feed.path)),
+                escape(&feed.subject())
+            )
+        })
+        .collect();
+    if !follow.is_empty() {
+        html.push_str(&format!(
+            "<h2>Follow these topics</h2><ul>{}</ul>",
+            follow.concat()
+        ));
+    }
+    html.push_str("</article>");
+    html.push_str(json_ld);
+    html.push_str("</main>");
     html
 }
 

@@ -1,9 +1,12 @@
-//! The Atom feed (RFC 4287) of all releases, newest first.
+//! The Atom feeds (RFC 4287): all releases newest first, and the newest of
+//! each topic, place and content type.
 
 use super::SiteAddress;
 use super::html::escape;
 use newsroom_engine::bundle::{Bundle, Release};
 use newsroom_engine::date::Date;
+use newsroom_engine::feeds::{Feed, FeedFacet};
+use newsroom_engine::filters::{Filters, TypeChoice};
 
 pub fn atom_feed(bundle: &Bundle, address: &SiteAddress) -> String {
     let mut releases: Vec<&Release> = bundle.releases.iter().collect();
@@ -12,6 +15,48 @@ pub fn atom_feed(bundle: &Bundle, address: &SiteAddress) -> String {
             .cmp(&a.published)
             .then_with(|| a.slug.cmp(&b.slug))
     });
+    let about = About {
+        title: bundle.site.name.clone(),
+        subtitle: &bundle.site.tagline,
+        path: "feed.xml",
+        view: address.absolute(""),
+    };
+    atom(bundle, address, &about, &releases)
+}
+
+/// The feed of one topic, place or content type: its newest entries.
+pub fn facet_feed(bundle: &Bundle, address: &SiteAddress, feed: &Feed) -> String {
+    let about = About {
+        title: format!("{}: {}", bundle.site.name, feed.subject()),
+        subtitle: &bundle.site.tagline,
+        path: &feed.path,
+        view: address.absolute(&view_of(feed).to_query()),
+    };
+    atom(bundle, address, &about, &feed.entries(&bundle.releases))
+}
+
+/// What a feed is: its title, subtitle and path under the public URL.
+struct About<'a> {
+    title: String,
+    subtitle: &'a str,
+    path: &'a str,
+    /// The page that shows the same releases.
+    view: String,
+}
+
+/// The timeline filtered by the feed's value.
+fn view_of(feed: &Feed) -> Filters {
+    let none = Filters::default();
+    match feed.facet {
+        FeedFacet::Topic => none.with_topic_toggled(&feed.label),
+        FeedFacet::Place => none.with_place_toggled(&feed.label),
+        FeedFacet::Type => none.with_type_toggled(&TypeChoice::Named(feed.label.clone())),
+    }
+}
+
+/// An Atom document of `releases`, in the order given. Its id is its own
+/// URL, so every feed of the site has a distinct, stable one.
+fn atom(bundle: &Bundle, address: &SiteAddress, about: &About, releases: &[&Release]) -> String {
     let updated = releases.first().map_or_else(
         || "1970-01-01T00:00:00Z".to_owned(),
         |r| timestamp(r.published),
@@ -19,22 +64,28 @@ pub fn atom_feed(bundle: &Bundle, address: &SiteAddress) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n",
     );
-    xml.push_str(&format!("  <title>{}</title>\n", text(&bundle.site.name)));
-    if !bundle.site.tagline.is_empty() {
+    xml.push_str(&format!("  <title>{}</title>\n", text(&about.title)));
+    if !about.subtitle.is_empty() {
         xml.push_str(&format!(
             "  <subtitle>{}</subtitle>\n",
-            text(&bundle.site.tagline)
+            text(about.subtitle)
         ));
     }
     let home = address.absolute("");
-    xml.push_str(&format!("  <id>{}</id>\n", escape(&home)));
+    let own = address.absolute(about.path);
+    let id = if about.path == "feed.xml" {
+        &home
+    } else {
+        &own
+    };
+    xml.push_str(&format!("  <id>{}</id>\n", escape(id)));
     xml.push_str(&format!(
         "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
-        escape(&address.absolute("feed.xml"))
+        escape(&own)
     ));
     xml.push_str(&format!(
         "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-        escape(&home)
+        escape(&about.view)
     ));
     xml.push_str(&format!("  <updated>{updated}</updated>\n"));
     xml.push_str(&format!(

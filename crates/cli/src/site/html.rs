@@ -72,18 +72,25 @@ pub fn marked(name: &str, html: &str) -> String {
 /// Removes every block [`marked`] `name`: the site writer may run again on
 /// a folder it completed before (the benchmark does, with another bundle).
 pub fn without_marked(shell: &str, name: &str) -> String {
-    let (open, close) = (
-        format!("<!--newsroom:{name}-->"),
-        format!("<!--/newsroom:{name}-->"),
-    );
+    remove_elements(
+        shell,
+        &format!("<!--newsroom:{name}-->"),
+        &format!("<!--/newsroom:{name}-->"),
+    )
+}
+
+/// Removes every element from `opening` to the next `closing`, both
+/// included (for the build's own `<script>` blocks, whose content never
+/// holds `closing`).
+pub fn remove_elements(shell: &str, opening: &str, closing: &str) -> String {
     let mut out = String::with_capacity(shell.len());
     let mut rest = shell;
-    while let Some(start) = rest.find(&open) {
-        let Some(len) = rest[start..].find(&close) else {
+    while let Some(start) = rest.find(opening) {
+        let Some(end) = rest[start..].find(closing) else {
             break;
         };
         out.push_str(&rest[..start]);
-        rest = &rest[start + len + close.len()..];
+        rest = &rest[start + end + closing.len()..];
     }
     out.push_str(rest);
     out

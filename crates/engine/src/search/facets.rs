@@ -122,6 +122,11 @@ impl FacetIndex {
         }
     }
 
+    /// Every value, in first-seen order.
+    pub(super) fn keys(&self) -> &[FacetKey] {
+        &self.keys
+    }
+
     /// The value ids of a release.
     pub(super) fn values_of(&self, release: usize) -> &[u32] {
         self.values_of_release.get(release)

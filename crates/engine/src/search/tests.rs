@@ -5,6 +5,7 @@ mod catalog;
 mod facets;
 mod fixtures;
 mod full_text;
+mod histogram;
 mod matching;
 mod ordering;
 mod robustness;

@@ -59,6 +59,7 @@ fn a_photo_is_written_in_widths_as_webp_and_jpeg_with_a_preview_crop() {
         &bundle.releases[0],
         &bundle,
         &address,
+        &newsroom_engine::feeds::FeedDirectory::of(&bundle.releases),
     );
     let preview = format!("https://press.example.org/{}/preview.jpg", image.file);
     for tag in [

@@ -29,11 +29,23 @@ enum Kind {
     Words,
     /// The loader Trunk's inline script becomes; no bundle text goes in.
     Script,
+    /// `sitemap.xml` (and numbered parts): XML 1.0 whose every `<loc>` is
+    /// an absolute address.
+    Sitemap,
+    /// `robots.txt`: no bundle text goes in; `Field: value` lines.
+    Robots,
 }
 
 fn kind_of(path: &Path) -> Kind {
     if path.file_name() == Some(WORDS_FILE.as_ref()) {
         return Kind::Words;
+    }
+    if path.file_name() == Some("robots.txt".as_ref()) {
+        return Kind::Robots;
+    }
+    let name = path.to_string_lossy();
+    if name.starts_with("sitemap") && name.ends_with(".xml") {
+        return Kind::Sitemap;
     }
     match path.extension().and_then(|e| e.to_str()) {
         Some("html") => Kind::Html,
@@ -92,6 +104,24 @@ fn check_written_site(dist: &Path, plain_dist: &Path, bundle: &Bundle) {
                 assert!(read.is_ok(), "{shown}: {read:?}");
             }
             Kind::Script => {}
+            Kind::Sitemap => {
+                let document = roxmltree::Document::parse(&text)
+                    .unwrap_or_else(|e| panic!("{shown}: not XML: {e}"));
+                let locations: Vec<&str> = document
+                    .descendants()
+                    .filter(|node| node.has_tag_name("loc"))
+                    .filter_map(|node| node.text())
+                    .collect();
+                assert!(!locations.is_empty(), "{shown}: no <loc>");
+                for location in locations {
+                    assert!(location.starts_with("http"), "{shown}: {location}");
+                }
+            }
+            Kind::Robots => {
+                for line in text.lines().filter(|line| !line.is_empty()) {
+                    assert!(line.contains(": "), "{shown}: {line:?}");
+                }
+            }
         }
     }
     let published = std::fs::read_to_string(dist.join("releases.json")).unwrap();

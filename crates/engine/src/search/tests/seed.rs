@@ -74,3 +74,33 @@ fn the_match_is_highlighted_in_the_original_text() {
         .collect();
     assert_eq!(marked, ["Zugic"]);
 }
+
+#[test]
+fn the_histogram_counts_what_the_year_facet_counts() {
+    let catalog = seed();
+    for query in ["", "topic=Rule+of+law", "q=osce"] {
+        let result = catalog.search(&Filters::from_query(query));
+        let histogram = catalog.histogram(&result.ids);
+        // Months add up to their year.
+        let mut bars: Vec<(String, usize)> = Vec::new();
+        for bar in histogram.bars.iter().filter(|bar| bar.count > 0) {
+            let year = bar.period.first_day().year().to_string();
+            match bars.last_mut() {
+                Some((last, count)) if *last == year => *count += bar.count,
+                _ => bars.push((year, bar.count)),
+            }
+        }
+        bars.reverse();
+        let years: Vec<(String, usize)> = (result.facets.years.values.iter())
+            .map(|value| (value.label.clone(), value.count))
+            .collect();
+        assert_eq!(bars, years, "{query}");
+    }
+}
+
+#[test]
+fn the_catalog_knows_the_feeds_the_build_writes() {
+    let catalog = seed();
+    let from_releases = crate::feeds::FeedDirectory::of(catalog.releases());
+    assert_eq!(catalog.feeds(), from_releases);
+}

@@ -1,8 +1,9 @@
 use super::*;
 use crate::progress::Progress;
 use newsroom_engine::bundle::check_bundle;
+use newsroom_engine::feeds::FeedDirectory;
 
-const SHELL: &str = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><base href=\"/newsroom/\">\
+pub(super) const SHELL: &str = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><base href=\"/newsroom/\">\
     <title>News and press releases</title>\
     <link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.xml\" title=\"Feed\">\
     <script type=\"module\" src=\"/newsroom/loader.js\"></script></head><body><noscript>JS</noscript></body></html>";
@@ -31,13 +32,17 @@ window.wasmBindings = bindings;
 </html>
 "#;
 
-fn seed() -> Bundle {
-    check_bundle(include_str!("../../../../public/releases.json"))
+pub(super) fn seed() -> Bundle {
+    check_bundle(include_str!("../../../../../public/releases.json"))
         .unwrap()
         .bundle
 }
 
-fn address() -> SiteAddress {
+pub(super) fn feeds(bundle: &Bundle) -> FeedDirectory {
+    FeedDirectory::of(&bundle.releases)
+}
+
+pub(super) fn address() -> SiteAddress {
     SiteAddress::new("/newsroom/", "https://press.example.org/")
 }
 
@@ -45,7 +50,7 @@ fn address() -> SiteAddress {
 fn entry_pages_carry_title_description_canonical_and_cards() {
     let bundle = seed();
     let release = &bundle.releases[4];
-    let page = entry_page(SHELL, release, &bundle, &address());
+    let page = entry_page(SHELL, release, &bundle, &address(), &feeds(&bundle));
     let url = format!(
         "https://press.example.org/newsroom/releases/{}/",
         release.slug
@@ -79,7 +84,13 @@ fn hostile_text_is_escaped_in_entry_pages() {
     let mut bundle = seed();
     bundle.releases[0].title = "<script>alert(1)</script>\" onload=\"x".into();
     bundle.releases[0].summary = "<img src=x onerror=alert(1)>".into();
-    let page = entry_page(SHELL, &bundle.releases[0], &bundle, &address());
+    let page = entry_page(
+        SHELL,
+        &bundle.releases[0],
+        &bundle,
+        &address(),
+        &feeds(&bundle),
+    );
     assert!(!page.contains("<script>alert"));
     assert!(!page.contains("<img src=x"));
     assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;&quot; onload=&quot;x"));
@@ -143,7 +154,7 @@ fn the_site_is_written_into_dist() {
 
 #[test]
 fn the_published_bundle_is_the_checked_one_not_the_source_text() {
-    let source = include_str!("../../../../public/releases.json").replacen(
+    let source = include_str!("../../../../../public/releases.json").replacen(
         "\"title\": \"",
         "\"note\": \"dropped\", \"title\": \"  ",
         1,
@@ -224,6 +235,7 @@ fn derived_data_is_written_under_a_digest_and_named_in_every_page() {
     assert_eq!(shell.matches(&meta).count(), 1, "{shell}");
     assert_eq!(shell.matches("<meta name=\"description\"").count(), 1);
     assert_eq!(shell.matches("newsroom:site-url").count(), 1);
+    assert_eq!(shell.matches("application/ld+json").count(), 1, "{shell}");
     let preload = format!(
         "<link rel=\"preload\" as=\"fetch\" crossorigin href=\"/newsroom/{}index.json\">",
         written.data_folder
@@ -329,4 +341,6 @@ fn hostile_text_is_escaped_in_the_home_page() {
     );
 }
 
+mod discovery;
+mod feeds;
 mod outputs;

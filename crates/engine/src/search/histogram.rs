@@ -1,0 +1,147 @@
+//! The result over time: how many matching releases each year (or each
+//! month, when the result spans three calendar years or less) holds, for
+//! the histogram above the list. Every period from the first to the last
+//! match gets a bar, empty ones too, so the bars are a true time axis.
+
+use crate::bundle::Release;
+use crate::date::{Date, month_name};
+use crate::wording::count_releases;
+
+/// Up to this many calendar years the bars are months.
+pub const MONTHLY_UP_TO_YEARS: i32 = 3;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Period {
+    Year(i32),
+    /// Year and month (1 to 12).
+    Month(i32, u32),
+}
+
+impl Period {
+    pub fn first_day(self) -> Date {
+        let (year, month) = match self {
+            Period::Year(year) => (year, 1),
+            Period::Month(year, month) => (year, month),
+        };
+        Date::from_ymd(year, month, 1).expect("the first of a month is a date")
+    }
+
+    pub fn last_day(self) -> Date {
+        let (year, month) = match self {
+            Period::Year(year) => (year, 12),
+            Period::Month(year, month) => (year, month),
+        };
+        (28..=31)
+            .rev()
+            .find_map(|day| Date::from_ymd(year, month, day))
+            .expect("every month has 28 days")
+    }
+
+    /// "2022" or "March 2022".
+    pub fn label(self) -> String {
+        match self {
+            Period::Year(year) => year.to_string(),
+            Period::Month(year, month) => format!("{} {year}", month_name(month)),
+        }
+    }
+
+    /// "Mar" for months, the year for years: for the axis under the bars.
+    pub fn short_label(self) -> String {
+        match self {
+            Period::Year(year) => year.to_string(),
+            Period::Month(_, month) => month_name(month).chars().take(3).collect(),
+        }
+    }
+
+    fn next(self) -> Period {
+        match self {
+            Period::Year(year) => Period::Year(year + 1),
+            Period::Month(year, 12) => Period::Month(year + 1, 1),
+            Period::Month(year, month) => Period::Month(year, month + 1),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bar {
+    pub period: Period,
+    pub count: usize,
+}
+
+impl Bar {
+    /// What the bar holds, as its accessible name: "2022: 2 releases".
+    pub fn name(&self) -> String {
+        format!("{}: {}", self.period.label(), count_releases(self.count))
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Histogram {
+    /// Oldest first; empty when nothing matched.
+    pub bars: Vec<Bar>,
+}
+
+impl Histogram {
+    /// Counts `ids` (positions in `releases`) per period.
+    pub fn of(releases: &[Release], ids: &[u32]) -> Histogram {
+        let dates = || ids.iter().map(|&id| releases[id as usize].published);
+        let (Some(first), Some(last)) = (dates().min(), dates().max()) else {
+            return Histogram::default();
+        };
+        let monthly = last.year() - first.year() < MONTHLY_UP_TO_YEARS;
+        let period_of = |date: Date| {
+            if monthly {
+                Period::Month(date.year(), date.month())
+            } else {
+                Period::Year(date.year())
+            }
+        };
+        let index_of = |date: Date| {
+            let years = (date.year() - first.year()) as usize;
+            if monthly {
+                years * 12 + date.month() as usize - first.month() as usize
+            } else {
+                years
+            }
+        };
+        let mut bars = Vec::new();
+        let mut period = period_of(first);
+        for _ in 0..=index_of(last) {
+            bars.push(Bar { period, count: 0 });
+            period = period.next();
+        }
+        for date in dates() {
+            bars[index_of(date)].count += 1;
+        }
+        Histogram { bars }
+    }
+
+    pub fn monthly(&self) -> bool {
+        matches!(
+            self.bars.first(),
+            Some(Bar {
+                period: Period::Month(..),
+                ..
+            })
+        )
+    }
+
+    /// The most releases in one bar, for scaling.
+    pub fn highest(&self) -> usize {
+        self.bars.iter().map(|bar| bar.count).max().unwrap_or(0)
+    }
+
+    /// "Releases per year, 2019 to 2023".
+    pub fn caption(&self) -> String {
+        let unit = if self.monthly() { "month" } else { "year" };
+        match (self.bars.first(), self.bars.last()) {
+            (Some(first), Some(last)) if first.period != last.period => format!(
+                "Releases per {unit}, {} to {}",
+                first.period.label(),
+                last.period.label()
+            ),
+            (Some(only), _) => format!("Releases in {}", only.period.label()),
+            _ => "No releases to show over time".to_owned(),
+        }
+    }
+}

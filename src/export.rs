@@ -1,0 +1,115 @@
+//! "Download these 3 releases: CSV · JSON": every release of the view,
+//! formatted by the engine and saved from a Blob's object URL, so it works
+//! on a static host and under the strict Content-Security-Policy (a
+//! download is not a fetch or a script, so no `blob:` source is needed).
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::browse::Browse;
+use super::{BasePath, use_newsroom};
+use newsroom_engine::export::{BODIES_LEFT_OUT, bundle_json, csv, file_name};
+use newsroom_engine::wording::count_releases;
+
+/// How long an object URL outlives its download's start.
+const URL_LIFETIME: std::time::Duration = std::time::Duration::from_secs(60);
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Csv,
+    Json,
+}
+
+impl Format {
+    fn name(self) -> &'static str {
+        match self {
+            Format::Csv => "CSV",
+            Format::Json => "JSON",
+        }
+    }
+}
+
+#[component]
+pub fn ExportView() -> impl IntoView {
+    let browse = expect_context::<Browse>();
+    let newsroom = use_newsroom();
+    let base = expect_context::<BasePath>();
+    let count = move || browse.result.with(|result| result.ids.len());
+    let save = Callback::new(move |format: Format| {
+        let releases = newsroom.catalog.releases();
+        let (text, mime, extension) = browse.result.with_untracked(|result| {
+            let chosen = || result.ids.iter().map(|&id| &releases[id as usize]);
+            match format {
+                Format::Csv => (
+                    csv(chosen(), |slug| base.canonical_release(slug)),
+                    "text/csv;charset=utf-8",
+                    "csv",
+                ),
+                Format::Json => (
+                    bundle_json(&newsroom.site, chosen()),
+                    "application/json",
+                    "json",
+                ),
+            }
+        });
+        let name = browse.result.with_untracked(|result| {
+            file_name(
+                result.ids.iter().map(|&id| &releases[id as usize]),
+                extension,
+            )
+        });
+        if let Err(error) = download(&text, mime, &name) {
+            leptos::logging::error!("the download could not start: {error:?}");
+        }
+    });
+    let button = move |format: Format| {
+        let label = move || {
+            format!(
+                "Download these {} as {}",
+                count_releases(count()),
+                format.name()
+            )
+        };
+        view! {
+            <button type="button" class="link-button" aria-label=label on:click=move |_| save.run(format)>
+                {format.name()}
+            </button>
+        }
+    };
+    move || {
+        (count() > 0).then(|| {
+            view! {
+                <p class="export">
+                    {format!("Download these {}: ", count_releases(count()))}
+                    {button(Format::Csv)}
+                    " · "
+                    {button(Format::Json)}
+                    <span class="export__note">{BODIES_LEFT_OUT}</span>
+                </p>
+            }
+        })
+    }
+}
+
+/// Saves `text` as a file named `name` through a temporary link.
+fn download(text: &str, mime: &str, name: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let link: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.set_hidden(true);
+    document().body().ok_or("no body")?.append_child(&link)?;
+    link.click();
+    link.remove();
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        URL_LIFETIME,
+    );
+    Ok(())
+}

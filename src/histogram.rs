@@ -1,0 +1,304 @@
+//! The result over time, above the list: an SVG bar per year (or month)
+//! from the engine's counts. A bar is a link to that period; dragging
+//! across bars, or Shift with the arrow keys, chooses a range, applied on
+//! release. A table of the same counts is the text alternative.
+
+use leptos::ev::{KeyboardEvent, MouseEvent, PointerEvent};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::browse::{Browse, History};
+use super::{BasePath, use_newsroom};
+use newsroom_engine::filters::Filters;
+use newsroom_engine::search::{Histogram, Period};
+
+/// Width of a bar's slot in SVG units; the SVG stretches to the width.
+const SLOT: usize = 10;
+/// Height of the tallest bar, in the same units.
+const HEIGHT: usize = 100;
+
+/// The filters narrowed to the periods from `first` to `last`.
+fn narrowed(filters: &Filters, first: Period, last: Period) -> Filters {
+    filters
+        .with_from(Some(first.first_day()))
+        .with_to(Some(last.last_day()))
+}
+
+#[component]
+pub fn ResultHistogram() -> impl IntoView {
+    let browse = expect_context::<Browse>();
+    let newsroom = use_newsroom();
+    let histogram = Memo::new(move |_| {
+        browse
+            .result
+            .with(|result| newsroom.catalog.histogram(&result.ids))
+    });
+    // A memo of its own, so the chart (and its focus and drag state) stays
+    // while its bars change.
+    let has_bars = Memo::new(move |_| histogram.with(|histogram| !histogram.bars.is_empty()));
+    move || has_bars.get().then(|| view! { <Chart histogram /> })
+}
+
+#[component]
+fn Chart(histogram: Memo<Histogram>) -> impl IntoView {
+    let browse = expect_context::<Browse>();
+    let base = expect_context::<BasePath>();
+    // The bar in the tab order (roving tabindex); the newest by default.
+    let tab_stop = RwSignal::new(None::<usize>);
+    // While choosing a range: the bar it started from and the bar now.
+    let choosing = RwSignal::new(None::<(usize, usize)>);
+    // A pointer press already did what its click would do.
+    let pointer_done = StoredValue::new(false);
+    // Refocus a bar after a keyboard change re-draws the bars.
+    let refocus = StoredValue::new(false);
+    let svg = NodeRef::<leptos::svg::Svg>::new();
+
+    let bar_count = move || histogram.with(|h| h.bars.len());
+    let stop = move || {
+        let last = bar_count().saturating_sub(1);
+        tab_stop.get().map_or(last, |stop| stop.min(last))
+    };
+    let go_to = move |from: usize, to: usize| {
+        let (first, last) = (from.min(to), from.max(to));
+        let periods = histogram.with_untracked(|h| (h.bars[first].period, h.bars[last].period));
+        let next = browse
+            .filters
+            .with_untracked(|f| narrowed(f, periods.0, periods.1));
+        browse.go.run((next, History::Push));
+    };
+    let focus_stop = move || {
+        request_animation_frame(move || {
+            let Some(svg) = svg.get_untracked() else {
+                return;
+            };
+            if let Ok(Some(bar)) = svg.query_selector("a[tabindex='0']")
+                && let Ok(bar) = bar.dyn_into::<web_sys::SvgElement>()
+            {
+                let _ = bar.focus();
+            }
+        });
+    };
+    Effect::new(move |_| {
+        histogram.track();
+        if refocus.get_value() {
+            refocus.set_value(false);
+            tab_stop.set(None);
+            focus_stop();
+        }
+    });
+
+    // The bar under a pointer, from its position across the chart.
+    let bar_at = move |event: &PointerEvent| {
+        let svg = svg.get_untracked()?;
+        let rect = svg.get_bounding_client_rect();
+        let share = (f64::from(event.client_x()) - rect.left()) / rect.width().max(1.0);
+        let last = bar_count().saturating_sub(1);
+        Some(((share * (last + 1) as f64).floor().max(0.0) as usize).min(last))
+    };
+    let on_pointerdown = move |event: PointerEvent| {
+        pointer_done.set_value(false);
+        let plain = !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key());
+        if event.button() != 0 || !plain {
+            return;
+        }
+        if let (Some(bar), Some(svg)) = (bar_at(&event), svg.get_untracked()) {
+            let _ = svg.set_pointer_capture(event.pointer_id());
+            choosing.set(Some((bar, bar)));
+        }
+    };
+    let on_pointermove = move |event: PointerEvent| {
+        if let (Some((from, to)), Some(bar)) = (choosing.get_untracked(), bar_at(&event))
+            && bar != to
+        {
+            choosing.set(Some((from, bar)));
+        }
+    };
+    let on_pointerup = move |_: PointerEvent| {
+        if let Some((from, to)) = choosing.get_untracked() {
+            choosing.set(None);
+            pointer_done.set_value(true);
+            go_to(from, to);
+        }
+    };
+    let on_pointercancel = move |_: PointerEvent| choosing.set(None);
+    // Clicks reach the chart from its links (and, after a drag, the chart
+    // itself). A pointer press was handled on release; a click without one
+    // (Enter, assistive technology) follows its bar's link in the app.
+    let on_click = move |event: MouseEvent| {
+        if event.ctrl_key() || event.meta_key() || event.shift_key() {
+            return; // the browser's own: a new tab or window
+        }
+        event.prevent_default();
+        if pointer_done.get_value() {
+            pointer_done.set_value(false);
+            return;
+        }
+        let bar = (event.target())
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|element| element.closest("a[data-bar]").ok().flatten())
+            .and_then(|bar| bar.get_attribute("data-bar"))
+            .and_then(|index| index.parse::<usize>().ok());
+        if let Some(bar) = bar {
+            refocus.set_value(true);
+            go_to(bar, bar);
+        }
+    };
+    let on_keydown = move |event: KeyboardEvent| {
+        pointer_done.set_value(false);
+        let last = bar_count().saturating_sub(1);
+        let here = choosing.get_untracked().map_or_else(stop, |(_, to)| to);
+        let next = match event.key().as_str() {
+            "ArrowLeft" | "ArrowDown" => here.saturating_sub(1),
+            "ArrowRight" | "ArrowUp" => (here + 1).min(last),
+            "Home" => 0,
+            "End" => last,
+            "Escape" => {
+                choosing.set(None);
+                return;
+            }
+            _ => return,
+        };
+        event.prevent_default();
+        if event.shift_key() {
+            let from = choosing.get_untracked().map_or(here, |(from, _)| from);
+            choosing.set(Some((from, next)));
+        } else {
+            choosing.set(None);
+        }
+        tab_stop.set(Some(next));
+        focus_stop();
+    };
+    let on_keyup = move |event: KeyboardEvent| {
+        if event.key() == "Shift"
+            && let Some((from, to)) = choosing.get_untracked()
+        {
+            choosing.set(None);
+            if from != to {
+                refocus.set_value(true);
+                go_to(from, to);
+            }
+        }
+    };
+
+    let bars = move || {
+        let filters = browse.filters.get();
+        histogram.with(|histogram| {
+            let highest = histogram.highest().max(1);
+            (histogram.bars.iter().enumerate())
+                .map(|(i, bar)| {
+                    let href = base.timeline(&narrowed(&filters, bar.period, bar.period));
+                    let x = i * SLOT;
+                    // An empty period still shows a sliver on the axis.
+                    let height = (bar.count * HEIGHT).div_ceil(highest).max(1);
+                    let chosen = move || {
+                        choosing
+                            .get()
+                            .is_some_and(|(a, b)| (a.min(b)..=a.max(b)).contains(&i))
+                    };
+                    view! {
+                        // In a <g>, so the macro makes an SVG <a>, not an HTML one.
+                        <g>
+                            <a
+                                href=href
+                                class="histogram__bar"
+                                class:is-chosen=chosen
+                                class:is-empty=bar.count == 0
+                                data-bar=i.to_string()
+                                aria-label=bar.name()
+                                tabindex=move || if stop() == i { "0" } else { "-1" }
+                                draggable="false"
+                            >
+                                <rect class="histogram__slot" x=x.to_string() y="0"
+                                    width=SLOT.to_string() height=HEIGHT.to_string() />
+                                <rect class="histogram__fill" x=(x + 1).to_string()
+                                    y=(HEIGHT - height).to_string()
+                                    width=(SLOT - 2).to_string() height=height.to_string() />
+                            </a>
+                        </g>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let view_box = move || format!("0 0 {} {HEIGHT}", bar_count() * SLOT);
+    let caption = move || histogram.with(Histogram::caption);
+    let ends = move || {
+        histogram.with(|h| match (h.bars.first(), h.bars.last()) {
+            (Some(first), Some(last)) if h.bars.len() > 1 => {
+                (first.period.label(), last.period.label())
+            }
+            (Some(only), _) => (only.period.label(), String::new()),
+            _ => (String::new(), String::new()),
+        })
+    };
+    let help = move || {
+        let unit = if histogram.with(Histogram::monthly) {
+            "month"
+        } else {
+            "year"
+        };
+        format!(
+            "Choose a bar to show only that {unit}. To choose a range, drag across the bars, or hold Shift and press the arrow keys."
+        )
+    };
+    view! {
+        <figure class="histogram" aria-labelledby="histogram-caption">
+            <figcaption id="histogram-caption" class="histogram__caption">{caption}</figcaption>
+            <svg
+                node_ref=svg
+                class="histogram__chart"
+                role="group"
+                aria-labelledby="histogram-caption"
+                aria-describedby="histogram-help"
+                viewBox=view_box
+                preserveAspectRatio="none"
+                on:pointerdown=on_pointerdown
+                on:pointermove=on_pointermove
+                on:pointerup=on_pointerup
+                on:pointercancel=on_pointercancel
+                on:click=on_click
+                on:keydown=on_keydown
+                on:keyup=on_keyup
+                on:dragstart=|event| event.prevent_default()
+            >
+                {bars}
+            </svg>
+            <p class="histogram__axis" aria-hidden="true">
+                <span>{move || ends().0}</span>
+                <span>{move || ends().1}</span>
+            </p>
+            <p id="histogram-help" class="histogram__help">{help}</p>
+            <CountsTable histogram />
+        </figure>
+    }
+}
+
+/// The text alternative: the same counts as a table.
+#[component]
+fn CountsTable(histogram: Memo<Histogram>) -> impl IntoView {
+    let unit = move || {
+        if histogram.with(Histogram::monthly) {
+            "Month"
+        } else {
+            "Year"
+        }
+    };
+    let rows = move || {
+        histogram.with(|histogram| {
+            (histogram.bars.iter())
+                .map(|bar| {
+                    view! { <tr><th scope="row">{bar.period.label()}</th><td>{bar.count}</td></tr> }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <details class="histogram__table">
+            <summary>"Show these counts as a table"</summary>
+            <table>
+                <thead><tr><th scope="col">{unit}</th><th scope="col">"Releases"</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </details>
+    }
+}
