@@ -7,6 +7,9 @@ use leptos::prelude::*;
 
 use super::browse::{Browse, History};
 use super::chips::{ClearAll, RemoveChip};
+use super::export::ExportView;
+use super::histogram::ResultHistogram;
+use super::subscribe::SubscribeLink;
 use newsroom_engine::date::Date;
 use newsroom_engine::filters::Sort;
 use newsroom_engine::listing::{FACET_FILTER_FROM, FACET_PREVIEW};
@@ -43,6 +46,13 @@ pub fn FiltersPanel() -> impl IntoView {
                 <FacetGroup legend="Year" id="year" facet=move || browse.result.read().facets.years.clone() />
                 <DateRange />
             </form>
+            // What the view offers besides its list, beside the date range
+            // the histogram sets: in the panel, so the list starts where
+            // the pre-rendered one stood, and on phones it stays one tap away
+            // with the filters instead of pushing the first release down.
+            <ResultHistogram />
+            <SubscribeLink />
+            <ExportView />
         </details>
     }
 }

@@ -9,14 +9,11 @@ use leptos_router::hooks::use_location;
 use super::browse::{Browse, go_to_filters};
 use super::chips::{ClearAll, RemoveChip};
 use super::did_you_mean::DidYouMean;
-use super::export::ExportView;
 use super::facets_panel::FiltersPanel;
 use super::full_text::{FullTextSearch, FullTextStatus};
 use super::highlighted::highlighted;
-use super::histogram::ResultHistogram;
 use super::photo::PhotoThumbnail;
 use super::spelling::{SpellingData, load_when_needed};
-use super::subscribe::SubscribeLink;
 use super::{BasePath, use_newsroom};
 use newsroom_engine::bundle::Release;
 use newsroom_engine::date::month_name;
@@ -84,9 +81,6 @@ pub fn TimelinePage() -> impl IntoView {
                     <ResultCount />
                     <FullTextNote />
                     <DidYouMean />
-                    <ResultHistogram />
-                    <SubscribeLink />
-                    <ExportView />
                     <ResultList />
                     <Pagination />
                 </section>

@@ -72,6 +72,8 @@ test('a click narrows to its year; a drag across bars sets from and to', async (
 
   const drag = await openTimeline();
   await eventually(() => barNames(drag), (n) => n.length === 5, { message: 'bars' });
+  // The chart sits in the filter panel, below the facets: scroll to it as a reader would.
+  await chart(drag).scrollIntoViewIfNeeded();
   const start = await chart(drag).getByRole('link', { name: '2019: 1 release' }).boundingBox();
   const end = await chart(drag).getByRole('link', { name: '2021: 1 release' }).boundingBox();
   await drag.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
