@@ -64,8 +64,9 @@ impl FullTextSearch {
         filters: Memo<Filters>,
         spelling: SpellingData,
     ) -> FullTextSearch {
-        let typed_keys =
-            Memo::new(move |_| filters.with(|f| QueryTerms::parse(&f.query).full_text_keys()));
+        // The query parsed once per change, for both kinds of keys.
+        let terms = Memo::new(move |_| filters.with(|f| QueryTerms::parse(&f.query)));
+        let typed_keys = Memo::new(move |_| terms.with(QueryTerms::full_text_keys));
         let arrived = RwSignal::new(0);
         let failed = RwSignal::new(None);
         let cache = StoredValue::new(Arc::new(Mutex::new(Cache::default())));
@@ -79,8 +80,9 @@ impl FullTextSearch {
             let newsroom = store.get_value();
             let typed = typed_keys.get();
             let hits = collect_hits(&newsroom, &cache.get_value(), typed);
-            let terms = filters.with(|f| QueryTerms::parse(&f.query));
-            near_full_text_keys(&newsroom.catalog.corrections(&terms, &hits, &spelling))
+            terms.with(|terms| {
+                near_full_text_keys(&newsroom.catalog.corrections(terms, &hits, &spelling))
+            })
         });
         let keys = Memo::new(move |_| {
             let mut keys = typed_keys.get();
