@@ -1,6 +1,7 @@
-//! "Did you mean …?" above the results when query words match nothing: the
-//! corrected query as a link (a view like any other: it can be opened in a
-//! new tab and shared), and a note when the results are near matches.
+//! "Did you mean …?" above the results when query words match nothing, or
+//! far fewer releases than a near word: the corrected query as a link (a
+//! view like any other: it can be opened in a new tab and shared), and a
+//! note when the results are near matches.
 
 use leptos::prelude::*;
 
@@ -17,7 +18,7 @@ pub fn DidYouMean() -> impl IntoView {
     let suggestion = move || {
         let result = browse.result.read();
         let filters = browse.filters.read();
-        let segments = corrected_query(&filters.query, &result.corrections)?;
+        let segments = corrected_query(&filters.query, &result.offered_corrections())?;
         let corrected: String = segments.iter().map(|(text, _)| text.as_str()).collect();
         let href = base.timeline(&filters.with_query(&corrected));
         let words = segments
@@ -30,7 +31,7 @@ pub fn DidYouMean() -> impl IntoView {
                 }
             })
             .collect_view();
-        let note = (!result.ids.is_empty()).then(|| {
+        let note = (!result.ids.is_empty() && !result.corrections.is_empty()).then(|| {
             let typed: Vec<String> = (result.corrections.iter())
                 .map(|c| format!("“{}”", c.typed))
                 .collect();

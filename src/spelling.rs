@@ -1,13 +1,12 @@
 //! The archive's vocabulary for "did you mean" and near matches: the
 //! catalog's words plus the full texts' words from the build's word list,
-//! which is fetched once, on the first query word that matches nothing.
+//! which is fetched once, on the first query with a word of four letters.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use super::BasePath;
-use super::full_text::FullTextSearch;
 use super::load::{Newsroom, fetch_bytes};
 use newsroom_engine::derived::words::{WORDS_FILE, read_word_counts};
 use newsroom_engine::filters::Filters;
@@ -71,24 +70,20 @@ impl SpellingData {
 }
 
 /// Loads the vocabulary on the first query with a word of
-/// [`MIN_CORRECTED_LETTERS`] or more that matches nothing.
+/// [`MIN_CORRECTED_LETTERS`] or more: to correct it if it matches nothing,
+/// or to offer the near word when far more releases hold that one.
 pub fn load_when_needed(
     spelling: SpellingData,
     newsroom: Arc<Newsroom>,
     base: BasePath,
     filters: Memo<Filters>,
-    full_text: FullTextSearch,
 ) {
     Effect::new(move |_| {
         if spelling.is_started() {
             return;
         }
-        let hits = full_text.hits();
         let needed = filters.with(|f| {
-            let terms = QueryTerms::parse(&f.query);
-            let unmatched = newsroom.catalog.unmatched_words(&terms, &hits);
-            unmatched
-                .iter()
+            (QueryTerms::parse(&f.query).words.iter())
                 .any(|word| word.chars().count() >= MIN_CORRECTED_LETTERS)
         });
         if needed {

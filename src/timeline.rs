@@ -47,7 +47,7 @@ pub fn TimelinePage() -> impl IntoView {
     let filters = Memo::new(move |_| location.search.with(|search| Filters::from_query(search)));
     let spelling = expect_context::<SpellingData>();
     let full_text = FullTextSearch::new(newsroom.clone(), base.clone(), filters, spelling);
-    load_when_needed(spelling, newsroom.clone(), base.clone(), filters, full_text);
+    load_when_needed(spelling, newsroom.clone(), base.clone(), filters);
     let searcher = newsroom.clone();
     let result = Memo::new(move |_| {
         filters.with(|f| {

@@ -78,9 +78,23 @@ pub struct SearchResult {
     /// The query words that matched nothing and the near words searched
     /// instead (only from [`Catalog::search_forgiving`]).
     pub corrections: Vec<Correction>,
+    /// The query words that match, but in far fewer releases than a near
+    /// word would: offered, not searched (only from
+    /// [`Catalog::search_forgiving`]).
+    pub suggestions: Vec<Correction>,
     /// Matched ids (ascending) found through some term in the body only:
     /// their title and summary do not show why.
     pub body_only: Vec<u32>,
+}
+
+impl SearchResult {
+    /// Every word to offer in "Did you mean": the unmatched words'
+    /// corrections, then the rare words' suggestions.
+    pub fn offered_corrections(&self) -> Vec<Correction> {
+        (self.corrections.iter().chain(&self.suggestions))
+            .cloned()
+            .collect()
+    }
 }
 
 impl Catalog {
@@ -170,7 +184,11 @@ impl Catalog {
     ) -> SearchResult {
         let terms = QueryTerms::parse(&filters.query);
         let corrections = self.corrections(&terms, full_text, spelling);
-        self.search_corrected(filters, terms, full_text, corrections)
+        let suggestions = self.rare_word_suggestions(&terms, spelling);
+        SearchResult {
+            suggestions,
+            ..self.search_corrected(filters, terms, full_text, corrections)
+        }
     }
 
     fn search_corrected(
@@ -223,6 +241,7 @@ impl Catalog {
             inverted_range,
             terms,
             corrections,
+            suggestions: Vec::new(),
             body_only,
         }
     }

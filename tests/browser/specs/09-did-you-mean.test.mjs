@@ -92,7 +92,7 @@ function edits(a, b) {
   return d[a.length][b.length];
 }
 
-test('full-text words come from the word list, fetched once, on the first word that matches nothing', async () => {
+test('full-text words come from the word list, fetched once, on the first word of four letters', async () => {
   const bundle = JSON.parse(readFileSync(resolve(DIST_FULLTEXT, 'releases.json'), 'utf8'));
   const light = bundle.releases.map((r) => new Set(words([r.title, r.summary, ...r.topics, ...r.locations].join(' '))));
   const bodies = bundle.releases.map((r) => new Set(words(r.body ?? '')));
@@ -125,4 +125,56 @@ test('full-text words come from the word list, fetched once, on the first word t
   await eventually(() => suggestion(page).count(), (n) => n === 0, { message: 'no suggestion once corrected' });
   await expectCount(page, expected === 1 ? '1 release' : `${expected} releases`);
   assert.equal(wordLists(), 1, 'fetched once');
+});
+
+test('a word far rarer than a near word keeps its releases and is offered the near word', async () => {
+  const bundle = JSON.parse(readFileSync(resolve(DIST_FULLTEXT, 'releases.json'), 'utf8'));
+  const fields = bundle.releases.map((r) => ({
+    light: new Set(words([r.title, r.summary, ...r.topics, ...r.locations].join(' '))),
+    labels: new Set(words([...r.topics, ...r.locations].join(' '))),
+    body: new Set(words(r.body ?? '')),
+  }));
+  // As the engine weighs a word: the larger of its catalog and full-text counts.
+  const count = new Map();
+  for (const part of ['light', 'body']) {
+    const seen = new Map();
+    for (const f of fields) for (const w of f[part]) seen.set(w, (seen.get(w) ?? 0) + 1);
+    for (const [w, n] of seen) count.set(w, Math.max(count.get(w) ?? 0, n));
+  }
+  const labelWords = new Set(fields.flatMap((f) => [...f.labels]));
+  const all = [...count.keys()].filter((w) => !/\p{N}/u.test(w));
+  const nearest = (typed) => {
+    const allowed = typed.length <= 7 ? 1 : 2;
+    const near = all
+      .filter((w) => w !== typed && Math.abs(w.length - typed.length) <= allowed)
+      .map((w) => ({ w, d: edits(typed, w) }))
+      .filter(({ d }) => d <= allowed);
+    const best = Math.min(...near.map(({ d }) => d));
+    return near
+      .filter(({ d }) => d === best)
+      .sort((a, b) => count.get(b.w) - count.get(a.w) || a.w.localeCompare(b.w))
+      .slice(0, 8)
+      .map(({ w }) => w);
+  };
+  const offered = (typed) =>
+    nearest(typed).find((w) => !w.startsWith(typed) && count.get(w) >= 10 * count.get(typed));
+  const typed = all
+    .filter((w) => w.length >= 6 && /^[a-z]+$/.test(w) && !labelWords.has(w))
+    .sort()
+    .find((w) => offered(w));
+  assert.ok(typed, 'the generated bundle has a rare word beside a common near word');
+  const near = offered(typed);
+  const holdingPrefix = (prefix) =>
+    fields.filter((f) => [...f.light, ...f.body].some((w) => w.startsWith(prefix))).length;
+  const releasesText = (n) => (n === 1 ? '1 release' : `${n} releases`);
+
+  const page = await typeInto(fullText, typed);
+  const link = page.getByRole('link', { name: near, exact: true });
+  await link.waitFor();
+  await suggestion(page).filter({ hasText: `Did you mean ${near}?` }).waitFor();
+  await expectCount(page, releasesText(holdingPrefix(typed)));
+  assert.equal(await page.locator('.did-you-mean__note').count(), 0, 'no near-match note: the results are as typed');
+  await link.click();
+  await eventually(() => page.url(), (url) => url.endsWith(`?q=${near}`), { message: 'followed' });
+  await expectCount(page, releasesText(holdingPrefix(near)));
 });

@@ -2,7 +2,9 @@
 //! with the nearest words of the archive ([`Spelling`]); the search then
 //! matches those words instead (near matches), and the corrected query is
 //! offered as a link. A word that matches as typed, as a word prefix in
-//! any field or full text, is never corrected and never widened.
+//! any field or full text, is never corrected and never widened; it is
+//! only offered a suggestion when a near word is held by [`FAR_FEWER`]
+//! times as many releases ([`Catalog::rare_word_suggestions`]).
 
 use super::Catalog;
 use super::full_text::{FULL_TEXT_MIN_PREFIX, FullTextHits, FullTextKey, word_key};
@@ -10,6 +12,14 @@ use super::query::QueryTerms;
 use super::spelling::Spelling;
 use crate::derived::words::WordCounts;
 use crate::fold::fold;
+
+/// A typed word that the archive holds gets a suggestion only when a near
+/// word is held by this many times as many releases: "Dushnbe" in one
+/// release beside "Dushanbe" in fifty is likely a typo in the archive too.
+pub const FAR_FEWER: u32 = 10;
+/// Shorter words that match are never offered another: one edit too
+/// often turns a short real word into another ("Rome", "Roma").
+pub const MIN_SUGGESTED_LETTERS: usize = 6;
 
 /// A query word that matches nothing, and what it was probably meant to be.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,6 +85,44 @@ impl Catalog {
             });
         }
         corrections
+    }
+}
+
+impl Catalog {
+    /// The query's single words that the archive holds as whole words, but
+    /// in [`FAR_FEWER`] times fewer releases than a near word, with those
+    /// near words: offered as "Did you mean", never searched instead. A
+    /// word that is only a prefix of the archive's words (typing goes on),
+    /// shorter than [`MIN_SUGGESTED_LETTERS`] or a word of a topic or place
+    /// gets none, nor do near words it is a prefix of (already matched).
+    pub fn rare_word_suggestions(
+        &self,
+        terms: &QueryTerms,
+        spelling: &Spelling,
+    ) -> Vec<Correction> {
+        let mut suggestions = Vec::new();
+        for typed in &terms.words {
+            if typed.chars().count() < MIN_SUGGESTED_LETTERS {
+                continue;
+            }
+            let Some(typed_releases) = spelling.releases_of(typed) else {
+                continue;
+            };
+            let nearest: Vec<String> = (spelling.nearest(typed).into_iter())
+                .filter(|near| {
+                    !near.word.starts_with(typed.as_str())
+                        && near.releases >= typed_releases.saturating_mul(FAR_FEWER)
+                })
+                .map(|near| near.word)
+                .collect();
+            if !nearest.is_empty() && !self.text.is_label_word(typed) {
+                suggestions.push(Correction {
+                    typed: typed.clone(),
+                    nearest,
+                });
+            }
+        }
+        suggestions
     }
 }
 

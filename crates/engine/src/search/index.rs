@@ -105,6 +105,16 @@ impl TextIndex {
         self.postings.start(words.end as usize) - self.postings.start(words.start as usize)
     }
 
+    /// Whether exactly `word` is in some release's topics or places: the
+    /// archive's curated names, never taken for typos.
+    pub(super) fn is_label_word(&self, word: &str) -> bool {
+        let label_fields = u32::from(Field::Topics.bit() | Field::Places.bit());
+        let word = self.exact_range(word);
+        let postings = &self.postings.items()
+            [self.postings.start(word.start as usize)..self.postings.start(word.end as usize)];
+        postings.iter().any(|posting| posting & label_fields != 0)
+    }
+
     /// Adds to `found[release]` the fields where any of `words` occurs.
     /// Every posting is marked, not only those of current candidates:
     /// callers read `found` for candidates only, and skipping the check

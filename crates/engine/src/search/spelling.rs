@@ -89,6 +89,17 @@ impl Spelling {
         self.len() == 0
     }
 
+    /// How many releases hold exactly `word` (folded), if any does.
+    pub fn releases_of(&self, word: &str) -> Option<u32> {
+        let group = self.by_length.get(word.chars().count())?;
+        let text = |entry: &Entry| &self.text[entry.start as usize..entry.end as usize];
+        let at = group.partition_point(|entry| text(entry) < word);
+        group
+            .get(at)
+            .filter(|entry| text(entry) == word)
+            .map(|entry| entry.releases)
+    }
+
     /// The words within the allowed edits of `typed` (folded, one word),
     /// at the smallest distance found, most widely used first; at most
     /// [`MAX_NEAREST`]. None for short words and words with digits.
@@ -207,6 +218,16 @@ mod tests {
             .map(|n| n.word)
             .collect();
         assert_eq!(words, ["prison", "prisoner", "prisons"]);
+    }
+
+    #[test]
+    fn a_word_s_own_count_is_looked_up_exactly() {
+        let spelling = spelling();
+        assert_eq!(spelling.releases_of("dushanbe"), Some(40));
+        assert_eq!(spelling.releases_of("union"), Some(7));
+        assert_eq!(spelling.releases_of("unio"), None, "a prefix is not a word");
+        assert_eq!(spelling.releases_of("zzzzz"), None);
+        assert_eq!(spelling.releases_of("2023"), None, "numbers are left out");
     }
 
     #[test]

@@ -132,6 +132,47 @@ fn words_that_match_as_typed_are_never_corrected_or_widened() {
 }
 
 #[test]
+fn a_word_far_rarer_than_a_near_word_is_suggested_but_never_widened() {
+    // "Dushnbe" is in one release (a typo in the archive itself); "Dushanbe"
+    // in ten: the typed word still matches, and "Dushanbe" is offered.
+    let mut releases: Vec<_> = (0..10)
+        .map(|n| release(&format!("forum-{n}"), "2023-01-01").title("Forum in Dushanbe"))
+        .collect();
+    releases.push(release("typo", "2022-01-01").title("Visit to Dushnbe"));
+    releases.push(release("unison", "2021-01-01").title("Unison and union"));
+    releases.push(release("place", "2021-01-01").places(&["Dushanbi"]));
+    releases.push(release("short", "2021-01-01").title("Forun"));
+    let catalog = Catalog::new(releases);
+    let result = forgiving(&catalog, "Dushnbe");
+    assert!(result.corrections.is_empty(), "it matches as typed");
+    assert_eq!(slugs(&catalog, &result), ["typo"], "never widened");
+    assert_eq!(
+        result.suggestions,
+        [Correction {
+            typed: "dushnbe".into(),
+            nearest: vec!["dushanbe".into()]
+        }]
+    );
+    let offered = corrected_query("Dushnbe", &result.offered_corrections());
+    assert_eq!(offered.unwrap(), [("Dushanbe".to_owned(), true)]);
+
+    // Nine releases against one: not far enough apart, nothing offered.
+    let mut nine = catalog.releases().to_vec();
+    nine.remove(0);
+    assert!(
+        forgiving(&Catalog::new(nine), "Dushnbe")
+            .suggestions
+            .is_empty()
+    );
+    // The frequent word is never "corrected" to the rare one; a prefix being
+    // typed ("dushn") gets nothing, nor do words of equal standing, a place
+    // name, or a word of fewer than six letters ("forun" beside "forum").
+    for query in ["Dushanbe", "dushn", "unison", "union", "Dushanbi", "forun"] {
+        assert!(forgiving(&catalog, query).suggestions.is_empty(), "{query}");
+    }
+}
+
+#[test]
 fn near_matches_rank_by_where_the_near_word_is() {
     let catalog = catalog();
     let filters = Filters::from_query("q=dushnbe&sort=relevance");
