@@ -114,15 +114,19 @@ async function open(browser, url, initArg) {
   return { context, page, cdp };
 }
 
-/** Start-up split at the light index's arrival and the `newsroom:indexed` mark. */
+/**
+ * Start-up: releases on screen (the app's pre-rendered ones), then
+ * interactive (the app has taken over; a peer's list is up), split at the
+ * light index's arrival and the `newsroom:indexed` mark.
+ */
 async function startup(page, index) {
   await waitFor(page, () => window.__bench.at.firstEntry !== undefined);
   return page.evaluate((index) => {
     const light = performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname === index);
     const indexed = performance.getEntriesByName('newsroom:indexed')[0]?.startTime ?? NaN;
-    const first = window.__bench.at.firstEntry;
+    const { onScreen, firstEntry } = window.__bench.at;
     const fetched = light?.responseEnd ?? NaN;
-    return { total: first, fetch: fetched, parseIndex: indexed - fetched, render: first - indexed };
+    return { onScreen, total: firstEntry, fetch: fetched, parseIndex: indexed - fetched, render: firstEntry - indexed };
   }, index);
 }
 
@@ -287,10 +291,11 @@ async function pagefindSearch(browser, server, size) {
 // Rows of the table: label, where in a run's result, scale, subjects that do that work.
 const LIGHT = ['app', 'plain', 'minisearch'];
 const ROWS = [
-  ['start-up: first releases on screen (ms)', 'startup.total', 1, LIGHT],
+  ['start-up: first releases on screen (ms)', 'startup.onScreen', 1, LIGHT],
+  ['start-up: interactive, search answers (ms)', 'startup.total', 1, LIGHT],
   ['  fetch: light index in (ms)', 'startup.fetch', 1, LIGHT],
   ['  parse + index (ms)', 'startup.parseIndex', 1, LIGHT],
-  ['  render (ms)', 'startup.render', 1, LIGHT],
+  ['  render and take over (ms)', 'startup.render', 1, LIGHT],
   ['typing: input to paint p50 (ms)', 'typing.p50', 1, LIGHT],
   ['typing: input to paint p95 (ms)', 'typing.p95', 1, LIGHT],
   ['typing: engine time p50 (ms)', 'typing.engineP50', 1, LIGHT],

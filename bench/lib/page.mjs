@@ -34,7 +34,12 @@ export function INIT(arg) {
     delete bench.at.hit;
   };
   new MutationObserver(() => {
-    if (document.querySelector('.entry')) stamp('firstEntry');
+    // Releases on screen: the pre-rendered ones count for the reader; the
+    // app answers once it has taken over (the pre-rendered block is gone).
+    if (document.querySelector('.entry')) {
+      stamp('onScreen');
+      if (!document.getElementById('static-page')) stamp('firstEntry');
+    }
     const w = bench.watch;
     if (w && w.from !== null && tests[w.test](w.arg)) stamp('hit');
     const nodes = document.body ? document.body.getElementsByTagName('*').length : 0;

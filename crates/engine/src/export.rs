@@ -27,6 +27,8 @@ pub const LABEL_SEPARATOR: &str = "; ";
 
 /// The releases as CSV; `url_of` gives a release's page from its slug.
 /// CRLF line ends and quoting per RFC 4180; UTF-8 without a byte-order mark.
+/// A text field that a spreadsheet would take for a formula gets a leading
+/// `'` ([`defused`]); the JSON export keeps every text as written.
 pub fn csv<'a>(
     releases: impl IntoIterator<Item = &'a Release>,
     url_of: impl Fn(&str) -> String,
@@ -37,18 +39,31 @@ pub fn csv<'a>(
         let slug = release.slug.as_str();
         let fields = [
             slug.to_owned(),
-            release.title.clone(),
+            defused(&release.title),
             release.published.iso(),
-            release.content_type.clone().unwrap_or_default(),
-            release.locations.join(LABEL_SEPARATOR),
-            release.topics.join(LABEL_SEPARATOR),
-            release.summary.clone(),
+            defused(release.content_type.as_deref().unwrap_or_default()),
+            defused(&release.locations.join(LABEL_SEPARATOR)),
+            defused(&release.topics.join(LABEL_SEPARATOR)),
+            defused(&release.summary),
             (release.source_url.as_ref()).map_or_else(String::new, |url| url.as_str().to_owned()),
             url_of(slug),
         ];
         push_record(&mut out, fields.iter().map(String::as_str));
     }
     out
+}
+
+/// `text`, with a leading `'` when a spreadsheet would run it as a formula
+/// (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return; OWASP's
+/// advice on CSV injection): a title such as `=HYPERLINK(…)` stays text in
+/// Excel, LibreOffice and Google Sheets, which show the cell without the
+/// quote.
+pub fn defused(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
 }
 
 fn push_record<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>) {
@@ -161,6 +176,24 @@ mod tests {
         assert_eq!(sewing[8], format!("https://x.org/releases/{}/", sewing[0]));
         // A release without a content type has an empty field, not "null".
         assert_eq!(records[1][3], "");
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_as_formulas_stay_text() {
+        let mut bundle = seed();
+        bundle.releases[0].title = "=HYPERLINK(\"https://evil.example\",\"x\")".into();
+        bundle.releases[0].summary = "+1 more, and -2 less".into();
+        bundle.releases[0].topics = vec!["@risk".into(), "Rule of law".into()];
+        bundle.releases[1].title = "A title with = and @ inside".into();
+        let records = read_csv(&csv(&bundle.releases, |slug| slug.to_owned()));
+        assert_eq!(records[1][1], "'=HYPERLINK(\"https://evil.example\",\"x\")");
+        assert_eq!(records[1][6], "'+1 more, and -2 less");
+        assert_eq!(records[1][5], "'@risk; Rule of law");
+        assert_eq!(records[2][1], "A title with = and @ inside", "only a leading sign");
+        for text in ["-5", "\tx", "\rx"] {
+            assert_eq!(defused(text), format!("'{text}"));
+        }
+        assert_eq!(defused("Dushanbe"), "Dushanbe");
     }
 
     #[test]
