@@ -8,7 +8,6 @@ use leptos::prelude::*;
 use super::browse::{Browse, History};
 use super::chips::{ClearAll, RemoveChip};
 use super::export::ExportView;
-use super::histogram::ResultHistogram;
 use super::subscribe::SubscribeLink;
 use newsroom_engine::date::Date;
 use newsroom_engine::filters::Sort;
@@ -46,11 +45,8 @@ pub fn FiltersPanel() -> impl IntoView {
                 <FacetGroup legend="Year" id="year" facet=move || browse.result.read().facets.years.clone() />
                 <DateRange />
             </form>
-            // What the view offers besides its list, beside the date range
-            // the histogram sets: in the panel, so the list starts where
-            // the pre-rendered one stood, and on phones it stays one tap away
-            // with the filters instead of pushing the first release down.
-            <ResultHistogram />
+            // What the view offers besides its list: on phones one tap away
+            // with the filters, instead of pushing the first release down.
             <SubscribeLink />
             <ExportView />
         </details>

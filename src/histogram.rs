@@ -1,5 +1,6 @@
 //! The result over time, above the list: an SVG bar per year (or month)
-//! from the engine's counts. A bar is a link to that period; dragging
+//! from the engine's counts (the build pre-renders the same chart for the
+//! home page: `crates/cli/src/site/histogram_html.rs`). A bar is a link to that period; dragging
 //! across bars, or Shift with the arrow keys, chooses a range, applied on
 //! release. A table of the same counts is the text alternative.
 
@@ -9,20 +10,7 @@ use wasm_bindgen::JsCast;
 
 use super::browse::{Browse, History};
 use super::{BasePath, use_newsroom};
-use newsroom_engine::filters::Filters;
-use newsroom_engine::search::{Histogram, Period};
-
-/// Width of a bar's slot in SVG units; the SVG stretches to the width.
-const SLOT: usize = 10;
-/// Height of the tallest bar, in the same units.
-const HEIGHT: usize = 100;
-
-/// The filters narrowed to the periods from `first` to `last`.
-fn narrowed(filters: &Filters, first: Period, last: Period) -> Filters {
-    filters
-        .with_from(Some(first.first_day()))
-        .with_to(Some(last.last_day()))
-}
+use newsroom_engine::search::{CHART_HEIGHT, Histogram, SLOT, narrowed};
 
 #[component]
 pub fn ResultHistogram() -> impl IntoView {
@@ -183,13 +171,12 @@ fn Chart(histogram: Memo<Histogram>) -> impl IntoView {
     let bars = move || {
         let filters = browse.filters.get();
         histogram.with(|histogram| {
-            let highest = histogram.highest().max(1);
+            let highest = histogram.highest();
             (histogram.bars.iter().enumerate())
                 .map(|(i, bar)| {
                     let href = base.timeline(&narrowed(&filters, bar.period, bar.period));
                     let x = i * SLOT;
-                    // An empty period still shows a sliver on the axis.
-                    let height = (bar.count * HEIGHT).div_ceil(highest).max(1);
+                    let height = bar.fill_height(highest);
                     let chosen = move || {
                         choosing
                             .get()
@@ -209,9 +196,9 @@ fn Chart(histogram: Memo<Histogram>) -> impl IntoView {
                                 draggable="false"
                             >
                                 <rect class="histogram__slot" x=x.to_string() y="0"
-                                    width=SLOT.to_string() height=HEIGHT.to_string() />
+                                    width=SLOT.to_string() height=CHART_HEIGHT.to_string() />
                                 <rect class="histogram__fill" x=(x + 1).to_string()
-                                    y=(HEIGHT - height).to_string()
+                                    y=(CHART_HEIGHT - height).to_string()
                                     width=(SLOT - 2).to_string() height=height.to_string() />
                             </a>
                         </g>
@@ -220,27 +207,10 @@ fn Chart(histogram: Memo<Histogram>) -> impl IntoView {
                 .collect_view()
         })
     };
-    let view_box = move || format!("0 0 {} {HEIGHT}", bar_count() * SLOT);
+    let view_box = move || histogram.with(Histogram::view_box);
     let caption = move || histogram.with(Histogram::caption);
-    let ends = move || {
-        histogram.with(|h| match (h.bars.first(), h.bars.last()) {
-            (Some(first), Some(last)) if h.bars.len() > 1 => {
-                (first.period.label(), last.period.label())
-            }
-            (Some(only), _) => (only.period.label(), String::new()),
-            _ => (String::new(), String::new()),
-        })
-    };
-    let help = move || {
-        let unit = if histogram.with(Histogram::monthly) {
-            "month"
-        } else {
-            "year"
-        };
-        format!(
-            "Choose a bar to show only that {unit}. To choose a range, drag across the bars, or hold Shift and press the arrow keys."
-        )
-    };
+    let ends = move || histogram.with(Histogram::ends);
+    let help = move || histogram.with(Histogram::help);
     view! {
         <figure class="histogram" aria-labelledby="histogram-caption">
             <figcaption id="histogram-caption" class="histogram__caption">{caption}</figcaption>
@@ -276,13 +246,7 @@ fn Chart(histogram: Memo<Histogram>) -> impl IntoView {
 /// The text alternative: the same counts as a table.
 #[component]
 fn CountsTable(histogram: Memo<Histogram>) -> impl IntoView {
-    let unit = move || {
-        if histogram.with(Histogram::monthly) {
-            "Month"
-        } else {
-            "Year"
-        }
-    };
+    let unit = move || histogram.with(Histogram::unit_heading);
     let rows = move || {
         histogram.with(|histogram| {
             (histogram.bars.iter())

@@ -59,8 +59,46 @@ impl StaticPage {
 
 /// The reader's state on the pre-rendered page at the swap.
 struct Carried {
-    focused_id: Option<String>,
+    focused: Option<Focused>,
     typed_query: Option<String>,
+}
+
+/// The focused element of the pre-render, as the app's same element is
+/// found again: by its id, or for a link without one (the skip link, a
+/// release's title) by its class and address.
+enum Focused {
+    Id(String),
+    Link { class: String, href: String },
+}
+
+impl Focused {
+    fn of(element: &Element) -> Option<Focused> {
+        let id = element.id();
+        if !id.is_empty() {
+            return Some(Focused::Id(id));
+        }
+        let href = element.get_attribute("href")?;
+        Some(Focused::Link {
+            class: element.class_name(),
+            href,
+        })
+    }
+
+    fn find(&self, document: &web_sys::Document) -> Option<Element> {
+        match self {
+            Focused::Id(id) => document.get_element_by_id(id),
+            Focused::Link { class, href } => {
+                let links = document.query_selector_all("a[href]").ok()?;
+                (0..links.length())
+                    .filter_map(|i| links.item(i))
+                    .filter_map(|node| node.dyn_into::<Element>().ok())
+                    .find(|link| {
+                        link.class_name() == *class
+                            && link.get_attribute("href").as_deref() == Some(href)
+                    })
+            }
+        }
+    }
 }
 
 /// The search box's id, in the app and the pre-render alike.
@@ -76,11 +114,10 @@ impl Carried {
                 .flatten()
                 .is_some()
         };
-        let focused_id = document
+        let focused = document
             .active_element()
             .filter(within_static)
-            .map(|element| element.id())
-            .filter(|id| !id.is_empty());
+            .and_then(|element| Focused::of(&element));
         let typed_query = document
             .get_element_by_id(SEARCH_BOX_ID)
             .filter(within_static)
@@ -88,7 +125,7 @@ impl Carried {
             .map(|input| input.value())
             .filter(|value| !value.trim().is_empty());
         Carried {
-            focused_id,
+            focused,
             typed_query,
         }
     }
@@ -109,9 +146,9 @@ impl Carried {
                 let _ = input.dispatch_event(&event);
             }
         }
-        if let Some(id) = self.focused_id
-            && let Some(element) = document
-                .get_element_by_id(&id)
+        if let Some(focused) = self.focused
+            && let Some(element) = focused
+                .find(&document)
                 .and_then(|element| element.dyn_into::<HtmlElement>().ok())
         {
             let _ = element.focus();

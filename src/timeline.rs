@@ -12,6 +12,7 @@ use super::did_you_mean::DidYouMean;
 use super::facets_panel::FiltersPanel;
 use super::full_text::{FullTextSearch, FullTextStatus};
 use super::highlighted::highlighted;
+use super::histogram::ResultHistogram;
 use super::photo::PhotoThumbnail;
 use super::spelling::{SpellingData, load_when_needed};
 use super::{BasePath, use_newsroom};
@@ -79,6 +80,7 @@ pub fn TimelinePage() -> impl IntoView {
                 <section class="results" aria-labelledby="results-heading">
                     <h2 id="results-heading" class="visually-hidden">"Results"</h2>
                     <ResultCount />
+                    <ResultHistogram />
                     <FullTextNote />
                     <DidYouMean />
                     <ResultList />

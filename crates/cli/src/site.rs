@@ -11,6 +11,7 @@ mod discovery;
 mod entry_pages;
 mod feed;
 mod frame;
+mod histogram_html;
 mod home_page;
 mod html;
 mod loader;

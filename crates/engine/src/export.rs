@@ -189,7 +189,10 @@ mod tests {
         assert_eq!(records[1][1], "'=HYPERLINK(\"https://evil.example\",\"x\")");
         assert_eq!(records[1][6], "'+1 more, and -2 less");
         assert_eq!(records[1][5], "'@risk; Rule of law");
-        assert_eq!(records[2][1], "A title with = and @ inside", "only a leading sign");
+        assert_eq!(
+            records[2][1], "A title with = and @ inside",
+            "only a leading sign"
+        );
         for text in ["-5", "\tx", "\rx"] {
             assert_eq!(defused(text), format!("'{text}"));
         }

@@ -34,7 +34,9 @@ pub use self::facets::{Facet, FacetValue, Facets};
 pub(crate) use self::full_text::indexed_word;
 pub use self::full_text::{FULL_TEXT_MIN_PREFIX, FULL_TEXT_WORD_CHARS, FullTextHits, FullTextKey};
 pub use self::highlight::{highlight, highlight_ranges};
-pub use self::histogram::{Bar, Histogram, MONTHLY_UP_TO_YEARS, Period};
+pub use self::histogram::{
+    Bar, CHART_HEIGHT, Histogram, MONTHLY_UP_TO_YEARS, Period, SLOT, narrowed,
+};
 pub use self::query::{MAX_TERMS, QueryTerms};
 pub use self::spelling::{MAX_NEAREST, MIN_CORRECTED_LETTERS, Near, Spelling, allowed_edits};
 pub use crate::filters::FacetKey;

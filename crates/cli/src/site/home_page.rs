@@ -8,6 +8,7 @@
 use super::SiteAddress;
 use super::entry_pages::picture;
 use super::frame::framed;
+use super::histogram_html::histogram_figure;
 use super::html::escape;
 use newsroom_engine::bundle::{Bundle, Release};
 use newsroom_engine::date::month_name;
@@ -29,7 +30,7 @@ pub fn home_page(bundle: &Bundle, address: &SiteAddress) -> String {
          <div class=\"timeline-layout\">{}{}</div></div>",
         escape(&bundle.site.name),
         filters_panel(&result, address),
-        results(&result, catalog.releases(), address),
+        results(&result, &catalog, address),
     );
     framed(bundle, address, &main)
 }
@@ -143,10 +144,11 @@ fn date_field(id: &str, label: &str) -> String {
     )
 }
 
-/// The result count, the first page under year and month headings, and the
-/// link to the next page. The placeholder shows instead on a deep link
-/// (`style/takeover.css`).
-fn results(result: &SearchResult, releases: &[Release], address: &SiteAddress) -> String {
+/// The result count, the histogram, the first page under year and month
+/// headings, and the link to the next page. The placeholder shows instead
+/// on a deep link (`style/takeover.css`).
+fn results(result: &SearchResult, catalog: &Catalog, address: &SiteAddress) -> String {
+    let releases = catalog.releases();
     let total = result.ids.len();
     let page = shown_page(1, total);
     let shown: Vec<&Release> = result.ids[page_span(page, total)]
@@ -162,9 +164,10 @@ fn results(result: &SearchResult, releases: &[Release], address: &SiteAddress) -
         "<section class=\"results\" aria-labelledby=\"results-heading\">\
          <h2 id=\"results-heading\" class=\"visually-hidden\">Results</h2>\
          <p class=\"results-pending\">Loading the releases for this address…</p>\
-         <p class=\"result-count\" role=\"status\" aria-live=\"polite\" aria-atomic=\"true\">{}</p>\
+         <p class=\"result-count\" role=\"status\" aria-live=\"polite\" aria-atomic=\"true\">{}</p>{}\
          <p class=\"full-text-note\" role=\"status\"></p><div class=\"timeline\">{timeline}</div>{}</section>",
         result_count(total),
+        histogram_figure(&catalog.histogram(&result.ids), address),
         pagination(page, total, address),
     )
 }

@@ -4,7 +4,7 @@
 //! loaded with a Subresource Integrity hash.
 //!
 //! It also lets the pre-rendered page paint first: the loader starts the
-//! app after the first frame, and Trunk's preloads of the wasm and its glue
+//! app after the first contentful paint, and Trunk's preloads of the wasm and its glue
 //! are dropped. Downloaded at once, they competed with the stylesheets,
 //! and the app could replace the pre-render before it was ever painted, so
 //! a phone's first paint waited for the whole app (Lighthouse mobile LCP
@@ -14,10 +14,26 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use sha2::{Digest, Sha384};
 
-/// Waits for the first frame to be painted. Imports are hoisted, so at the
-/// head of the module it runs after the glue is imported, before `init`.
-const AFTER_FIRST_PAINT: &str =
-    "await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));\n";
+/// Waits until the first contentful paint has been presented (a frame
+/// that ran is not enough: on a busy phone its paint can come seconds
+/// later, after the app has replaced the pre-render). Where paint timing is
+/// missing, after one frame; in a hidden tab, which paints nothing, at once;
+/// and after 5 s whatever happened, so the app always starts.
+/// Imports are hoisted, so at the head of the module it runs after the glue
+/// is imported and before `init`.
+const AFTER_FIRST_PAINT: &str = "\
+await new Promise((painted) => {
+  const types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+  if (document.visibilityState === 'hidden') return painted();
+  if (!types.includes('paint')) return requestAnimationFrame(() => setTimeout(painted, 0));
+  setTimeout(painted, 5000);
+  new PerformanceObserver((entries, observer) => {
+    if (entries.getEntriesByName('first-contentful-paint').length === 0) return;
+    observer.disconnect();
+    painted();
+  }).observe({ type: 'paint', buffered: true });
+});
+";
 
 /// How Trunk's preloads of the app's glue and wasm begin.
 const APP_PRELOADS: [&str; 2] = ["<link rel=\"modulepreload\"", "<link rel=\"preload\" href="];
@@ -41,9 +57,9 @@ pub fn externalize_loader(shell: &str, public_url: &str) -> Option<(String, Stri
     );
     let end = body_start + body_len + "</script>".len();
     let rewritten = format!("{}{tag}{}", &shell[..start], &shell[end..]);
-    let rewritten = APP_PRELOADS
-        .iter()
-        .fold(rewritten, |shell, opening| super::html::remove_tags(&shell, opening));
+    let rewritten = APP_PRELOADS.iter().fold(rewritten, |shell, opening| {
+        super::html::remove_tags(&shell, opening)
+    });
     Some((rewritten, hashed.name, script))
 }
 

@@ -5,10 +5,24 @@
 
 use crate::bundle::Release;
 use crate::date::{Date, month_name};
+use crate::filters::Filters;
 use crate::wording::count_releases;
 
 /// Up to this many calendar years the bars are months.
 pub const MONTHLY_UP_TO_YEARS: i32 = 3;
+/// Width of a bar's slot in the chart's units (the chart stretches to its
+/// box); the app and the pre-rendered home page draw with the same ones.
+pub const SLOT: usize = 10;
+/// Height of the tallest bar, in the same units.
+pub const CHART_HEIGHT: usize = 100;
+
+/// `filters` narrowed to the periods from `first` to `last`: where a bar,
+/// or a range of bars, leads.
+pub fn narrowed(filters: &Filters, first: Period, last: Period) -> Filters {
+    filters
+        .with_from(Some(first.first_day()))
+        .with_to(Some(last.last_day()))
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Period {
@@ -73,6 +87,12 @@ impl Bar {
     pub fn name(&self) -> String {
         format!("{}: {}", self.period.label(), count_releases(self.count))
     }
+
+    /// Its bar's height in chart units, for the `highest` count; an empty
+    /// period still shows a sliver on the axis.
+    pub fn fill_height(&self, highest: usize) -> usize {
+        (self.count * CHART_HEIGHT).div_ceil(highest.max(1)).max(1)
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -129,6 +149,35 @@ impl Histogram {
     /// The most releases in one bar, for scaling.
     pub fn highest(&self) -> usize {
         self.bars.iter().map(|bar| bar.count).max().unwrap_or(0)
+    }
+
+    /// The chart's SVG `viewBox`.
+    pub fn view_box(&self) -> String {
+        format!("0 0 {} {CHART_HEIGHT}", self.bars.len() * SLOT)
+    }
+
+    /// The labels under the first and last bar (the second empty for one bar).
+    pub fn ends(&self) -> (String, String) {
+        match (self.bars.first(), self.bars.last()) {
+            (Some(first), Some(last)) if self.bars.len() > 1 => {
+                (first.period.label(), last.period.label())
+            }
+            (Some(only), _) => (only.period.label(), String::new()),
+            _ => (String::new(), String::new()),
+        }
+    }
+
+    /// "Year" or "Month": the period, as a column heading.
+    pub fn unit_heading(&self) -> &'static str {
+        if self.monthly() { "Month" } else { "Year" }
+    }
+
+    /// How to use the bars, under the chart.
+    pub fn help(&self) -> String {
+        let unit = if self.monthly() { "month" } else { "year" };
+        format!(
+            "Choose a bar to show only that {unit}. To choose a range, drag across the bars, or hold Shift and press the arrow keys."
+        )
     }
 
     /// "Releases per year, 2019 to 2023".
