@@ -142,7 +142,7 @@ impl Catalog {
 
     /// The releases `ids` per year or month, for the histogram.
     pub fn histogram(&self, ids: &[u32]) -> Histogram {
-        Histogram::of(&self.releases, ids)
+        Histogram::of_dates(|| ids.iter().map(|&id| self.chronology.date_of(id)))
     }
 
     /// The feed of every topic, place and named content type, from the

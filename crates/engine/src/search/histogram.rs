@@ -104,8 +104,17 @@ pub struct Histogram {
 impl Histogram {
     /// Counts `ids` (positions in `releases`) per period.
     pub fn of(releases: &[Release], ids: &[u32]) -> Histogram {
-        let dates = || ids.iter().map(|&id| releases[id as usize].published);
-        let (Some(first), Some(last)) = (dates().min(), dates().max()) else {
+        Histogram::of_dates(|| ids.iter().map(|&id| releases[id as usize].published))
+    }
+
+    /// Counts the dates `dates()` gives (twice: once for the span, once to
+    /// count) per period.
+    pub fn of_dates<I: Iterator<Item = Date>>(dates: impl Fn() -> I) -> Histogram {
+        let span = dates().fold(None, |span: Option<(Date, Date)>, date| match span {
+            None => Some((date, date)),
+            Some((first, last)) => Some((first.min(date), last.max(date))),
+        });
+        let Some((first, last)) = span else {
             return Histogram::default();
         };
         let monthly = last.year() - first.year() < MONTHLY_UP_TO_YEARS;

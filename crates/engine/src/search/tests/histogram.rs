@@ -69,3 +69,55 @@ fn periods_know_their_days() {
     assert_eq!(Period::Year(2022).last_day().iso(), "2022-12-31");
     assert_eq!(Period::Month(2022, 3).short_label(), "Mar");
 }
+
+/// Engine time of the histogram beside the search it follows, on generated
+/// archives: the chart is counted again on every keystroke and facet click.
+/// Prints figures; asserts none. By hand:
+/// `cargo test --release -p newsroom-engine histogram_timing -- --ignored --nocapture`
+#[test]
+#[ignore = "a timing harness, run by hand"]
+fn histogram_timing() {
+    use crate::filters::Filters;
+    use crate::search::Catalog;
+    use std::time::Instant;
+
+    let views = [
+        "",
+        "q=t",
+        "q=tr",
+        "q=training",
+        "q=police+reform",
+        "topic=Rule+of+law",
+        "q=water&place=Dushanbe",
+        "from=2020-01-01&to=2020-12-31",
+        "year=2021&q=border",
+    ];
+    for count in [1_000, 10_000, 100_000] {
+        let releases = crate::synth::synthetic_bundle(count, 1, false).releases;
+        let catalog = Catalog::new(releases);
+        let (mut search_ms, mut histogram_ms) = (Vec::new(), Vec::new());
+        for _ in 0..5 {
+            for view in views {
+                let started = Instant::now();
+                let result = catalog.search(&Filters::from_query(view));
+                search_ms.push(started.elapsed().as_secs_f64() * 1e3);
+                let started = Instant::now();
+                let histogram = catalog.histogram(&result.ids);
+                histogram_ms.push(started.elapsed().as_secs_f64() * 1e3);
+                assert_eq!(
+                    histogram.bars.iter().map(|bar| bar.count).sum::<usize>(),
+                    result.ids.len()
+                );
+            }
+        }
+        let p95 = |times: &mut Vec<f64>| {
+            times.sort_by(f64::total_cmp);
+            times[((times.len() - 1) as f64 * 0.95) as usize]
+        };
+        println!(
+            "{count} releases: search p95 {:.2} ms, histogram p95 {:.2} ms",
+            p95(&mut search_ms),
+            p95(&mut histogram_ms)
+        );
+    }
+}
