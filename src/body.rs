@@ -12,6 +12,7 @@ use super::markdown_body::MarkdownBody;
 use super::{BasePath, use_newsroom};
 use newsroom_engine::derived::bodies::{BodyShard, read_shard};
 use newsroom_engine::derived::manifest::{body_shard_file, shard_of};
+use newsroom_engine::markdown::Block;
 
 /// Shards kept after use.
 const CACHED_SHARDS: usize = 16;
@@ -34,7 +35,7 @@ pub fn FetchedBody(slug: String) -> impl IntoView {
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
                 match body.await {
-                    Ok(text) => view! { <MarkdownBody source=text.to_string() /> }.into_any(),
+                    Ok(blocks) => view! { <MarkdownBody blocks=blocks /> }.into_any(),
                     Err(message) => view! {
                         <div class="release__body-status" role="alert">
                             <p>{message}</p>
@@ -53,7 +54,7 @@ async fn body_of(
     cache: ShardCache,
     shard: u32,
     slug: String,
-) -> Result<Arc<str>, String> {
+) -> Result<Vec<Block>, String> {
     let cached = cache.0.lock().expect("one thread").get(&shard).cloned();
     let url = base.data(&body_shard_file(shard));
     let shard_data = match cached {
@@ -77,13 +78,7 @@ async fn body_of(
             read
         }
     };
-    shard_data
-        .bodies
-        .get(&slug)
-        .map(|text| Arc::from(text.as_str()))
-        .ok_or_else(|| {
-            format!(
-                "The full text is missing from {url}; the site may be half-way through an update."
-            )
-        })
+    shard_data.bodies.get(&slug).cloned().ok_or_else(|| {
+        format!("The full text is missing from {url}; the site may be half-way through an update.")
+    })
 }

@@ -1,15 +1,14 @@
-//! A release body (Markdown) as elements: the engine parses it into a
-//! tree of supported blocks and inlines (see `newsroom_engine::markdown`);
-//! this only maps that tree to Leptos elements, so nothing in a body is
-//! ever inserted as HTML.
+//! A release body as elements: the build parses its Markdown into a tree of
+//! supported blocks and inlines (see `newsroom_engine::markdown`) and the
+//! body shards carry that tree; this only maps it to Leptos elements, so
+//! nothing in a body is ever inserted as HTML.
 
 use leptos::prelude::*;
 
-use newsroom_engine::markdown::{Block, Inline, parse};
+use newsroom_engine::markdown::{Block, Inline};
 
 #[component]
-pub fn MarkdownBody(#[prop(into)] source: String) -> impl IntoView {
-    let blocks = parse(&source);
+pub fn MarkdownBody(blocks: Vec<Block>) -> impl IntoView {
     view! { <div class="release__body">{blocks_view(blocks)}</div> }
 }
 

@@ -13,6 +13,7 @@ use super::timeline::ReturnTo;
 use super::{BasePath, use_newsroom};
 use newsroom_engine::bundle::Release;
 use newsroom_engine::filters::{Filters, TypeChoice};
+use newsroom_engine::markdown;
 use newsroom_engine::search::{Catalog, FacetKey};
 
 #[component]
@@ -57,9 +58,10 @@ fn ReleaseView(index: usize) -> impl IntoView {
         let links = release.topics.iter().map(|t| view! { <li>{filter_link(FacetKey::Topic(t.clone()), t.clone())}</li> }).collect_view();
         view! { <div class="facts__row"><dt>"Topics"</dt><dd><ul class="inline-list">{links}</ul></dd></div> }
     });
-    // A bundle read whole has bodies; the light index says where to fetch.
-    let body = if let Some(body) = release.body.clone() {
-        Some(view! { <MarkdownBody source=body /> }.into_any())
+    // A bundle read whole has bodies, not parsed by the build: shown as
+    // paragraphs of text. The light index says where to fetch the parsed one.
+    let body = if let Some(body) = &release.body {
+        Some(view! { <MarkdownBody blocks=markdown::paragraphs(body) /> }.into_any())
     } else if release.has_body {
         Some(view! { <FetchedBody slug=release.slug.to_string() /> }.into_any())
     } else {

@@ -1,19 +1,21 @@
-//! Body shards: `{"bodies": {"<slug>": "<body>", …}}`, a release's body in
-//! shard [`shard_of`] of its slug. About [`SHARD_BYTES`] each, so opening a
+//! Body shards: `{"bodies": {"<slug>": [<block>, …], …}}`, a release's body
+//! parsed at build time into the [`markdown`](crate::markdown) tree, in
+//! shard [`shard_of`] of its slug, so the app renders bodies without a
+//! Markdown parser. About [`SHARD_BYTES`] of Markdown each, so opening a
 //! release fetches one small file.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::manifest::shard_of;
 use crate::bundle::Bundle;
+use crate::markdown::Block;
 
 pub const SHARD_BYTES: usize = 128 * 1024;
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct BodyShard {
-    pub bodies: HashMap<String, String>,
+    pub bodies: HashMap<String, Vec<Block>>,
 }
 
 /// How many shards the bundle's bodies need (0 without bodies).
@@ -31,24 +33,78 @@ pub fn shard_count(bundle: &Bundle) -> u32 {
     u32::try_from(bytes.div_ceil(SHARD_BYTES).max(1)).unwrap_or(u32::MAX)
 }
 
-/// Each shard's JSON, in shard order.
+/// Each shard's JSON, in shard order, the bodies parsed.
+#[cfg(feature = "commonmark")]
 pub fn body_shards(bundle: &Bundle, shards: u32) -> Vec<String> {
-    let mut grouped: Vec<BTreeMap<&str, &str>> = vec![BTreeMap::new(); shards as usize];
+    use super::manifest::shard_of;
+    use std::collections::BTreeMap;
+
+    let mut grouped: Vec<BTreeMap<&str, Vec<Block>>> = vec![BTreeMap::new(); shards as usize];
     for release in &bundle.releases {
         if let Some(body) = &release.body {
             let slug = release.slug.as_str();
-            grouped[shard_of(slug, shards) as usize].insert(slug, body);
+            grouped[shard_of(slug, shards) as usize].insert(slug, crate::markdown::parse(body));
         }
     }
     grouped
         .iter()
         .map(|bodies| {
-            serde_json::to_string(&serde_json::json!({ "bodies": bodies }))
-                .expect("a shard always serialises")
+            #[derive(Serialize)]
+            struct Shard<'a> {
+                bodies: &'a BTreeMap<&'a str, Vec<Block>>,
+            }
+            serde_json::to_string(&Shard { bodies }).expect("a shard always serialises")
         })
         .collect()
 }
 
 pub fn read_shard(bytes: &[u8]) -> Result<BodyShard, String> {
     serde_json::from_slice(bytes).map_err(|e| format!("the body shard cannot be read: {e}"))
+}
+
+#[cfg(all(test, feature = "commonmark"))]
+mod tests {
+    use super::*;
+    use crate::derived::manifest::shard_of;
+    use crate::markdown::{Inline, parse};
+
+    #[test]
+    fn shards_carry_each_body_parsed_in_its_slugs_shard() {
+        let mut bundle = crate::synth::synthetic_bundle(40, 3, true);
+        bundle.releases[0].body =
+            Some("## Aims\n\nRead the [report](https://example.org/r).".into());
+        let shards = shard_count(&bundle);
+        let written = body_shards(&bundle, shards);
+        for release in &bundle.releases {
+            let slug = release.slug.as_str();
+            let shard = read_shard(written[shard_of(slug, shards) as usize].as_bytes()).unwrap();
+            assert_eq!(
+                shard.bodies.get(slug),
+                release.body.as_deref().map(parse).as_ref()
+            );
+        }
+        // The tree in JSON: tagged blocks and inlines, the link a link.
+        let first = &written[shard_of(bundle.releases[0].slug.as_str(), shards) as usize];
+        assert!(first.contains(r#"[{"heading":{"level":3,"content":[{"text":"Aims"}]}},"#));
+        assert!(first.contains(
+            r#"{"link":{"href":"https://example.org/r","content":[{"text":"report"}]}}"#
+        ));
+        assert!(!first.contains("## Aims"), "no Markdown left to parse");
+        let Some(Block::Paragraph(inlines)) = parse("Read *it*.").pop() else {
+            panic!()
+        };
+        assert_eq!(
+            inlines[1],
+            Inline::Emphasis(vec![Inline::Text("it".into())])
+        );
+    }
+
+    #[test]
+    fn a_shard_of_markdown_text_is_refused_with_a_message() {
+        let error = read_shard(br#"{"bodies":{"a-slug":"Some *Markdown*"}}"#).unwrap_err();
+        assert!(
+            error.starts_with("the body shard cannot be read"),
+            "{error}"
+        );
+    }
 }

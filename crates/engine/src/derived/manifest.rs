@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 /// The derived files' format; the app refuses others with a message.
-pub const FORMAT_VERSION: u64 = 1;
+/// 2: body shards hold the parsed tree, not Markdown.
+pub const FORMAT_VERSION: u64 = 2;
 
 pub const INDEX_FILE: &str = "index.json";
 pub const MANIFEST_FILE: &str = "manifest.json";

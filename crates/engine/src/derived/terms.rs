@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use super::words::WordCounts;
 use crate::bundle::Release;
-use crate::markdown::plain_text;
+use crate::markdown::search_text;
 use crate::search::FullTextKey;
 use crate::search::indexed_word;
 use crate::search::text::{fold_into, for_each_word};
@@ -56,7 +56,7 @@ pub fn build_term_index(releases: &[Release]) -> TermIndex {
         let Some(body) = &release.body else { continue };
         let position = u32::try_from(position).expect("fewer than 2^32 releases");
         // The words, not the Markdown around them or link addresses.
-        fold_into(&plain_text(body), &mut folded);
+        fold_into(&search_text(body), &mut folded);
         words.clear();
         for_each_word(&folded, |range| words.push(range));
         let mut unique: Vec<&str> = words

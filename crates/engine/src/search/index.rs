@@ -10,7 +10,7 @@ use super::lists::{Lists, as_id};
 use super::text::{fold_into, for_each_word};
 use super::vocabulary::Vocabulary;
 use crate::bundle::Release;
-use crate::markdown::plain_text;
+use crate::markdown::search_text;
 
 /// The searchable fields, one bit each in a posting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -162,7 +162,7 @@ fn tokenize(releases: &[Release]) -> (WordIds, Lists) {
     let mut stream = Vec::new();
     for release in releases {
         // Bodies are Markdown: the words, not the markup or link addresses.
-        let body_words = release.body.as_deref().map(plain_text);
+        let body_words = (release.body.as_deref()).map(|body| search_text(body).into_owned());
         for field in Field::ALL {
             stream.clear();
             let labels = match field {
