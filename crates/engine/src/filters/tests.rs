@@ -44,6 +44,16 @@ fn a_full_query_is_read() {
 }
 
 #[test]
+fn years_with_leading_zeros_round_trip() {
+    // Found by the URL fuzz test: `year=0000` was read as 0 and written "0".
+    for year in ["0000", "0999", "2023"] {
+        let filters = Filters::from_query(&format!("year={year}"));
+        assert_eq!(filters.to_query(), format!("year={year}"));
+        assert_eq!(Filters::from_query(&filters.to_query()), filters);
+    }
+}
+
+#[test]
 fn the_leading_question_mark_is_optional() {
     assert_eq!(
         Filters::from_query("q=a&year=2020"),

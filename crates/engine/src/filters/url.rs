@@ -66,7 +66,8 @@ impl Filters {
             add("type", choice.token());
         }
         for year in &self.years {
-            add("year", &year.to_string());
+            // Four digits, as parsed: `year=0999` must come back as it went.
+            add("year", &format!("{year:04}"));
         }
         if let Some(from) = self.from {
             add("from", &from.iso());
