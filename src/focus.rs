@@ -5,6 +5,8 @@
 use leptos::html::H1;
 use leptos::prelude::*;
 
+use super::takeover::StaticPage;
+
 /// Whether the app has shown a view yet.
 #[derive(Clone, Copy)]
 pub struct FirstView(RwSignal<bool>);
@@ -24,9 +26,16 @@ pub fn focus_heading_on_arrival(heading: NodeRef<H1>, always: bool) {
     if is_first && !always {
         return;
     }
+    let static_page = use_context::<StaticPage>();
     Effect::new(move |_| {
         if let Some(h1) = heading.get() {
-            let _ = h1.focus();
+            let focus = move || {
+                let _ = h1.focus();
+            };
+            match &static_page {
+                Some(page) => page.after_swap(focus),
+                None => focus(),
+            }
         }
     });
 }

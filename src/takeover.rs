@@ -15,7 +15,13 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 /// the description and canonical link per route, and a stale one would
 /// outlive the first navigation).
 #[derive(Clone)]
-pub struct StaticPage(std::sync::Arc<std::sync::Mutex<Vec<Element>>>);
+pub struct StaticPage {
+    nodes: Shared<Vec<Element>>,
+    /// What the app does once its view is shown (focus on arrival).
+    after_swap: Shared<Vec<Box<dyn FnOnce() + Send + Sync>>>,
+}
+
+type Shared<T> = std::sync::Arc<std::sync::Mutex<T>>;
 
 impl StaticPage {
     pub fn find() -> StaticPage {
@@ -36,24 +42,58 @@ impl StaticPage {
                     .filter_map(|node| node.dyn_into::<Element>().ok()),
             );
         }
-        StaticPage(std::sync::Arc::new(std::sync::Mutex::new(nodes)))
+        StaticPage {
+            nodes: Shared::new(nodes.into()),
+            after_swap: Shared::default(),
+        }
     }
 
     pub fn is_shown(&self) -> bool {
-        !self.0.lock().expect("one thread").is_empty()
+        !self.nodes.lock().expect("one thread").is_empty()
+    }
+
+    /// Runs `action` once the app's view is shown: now, or right after the
+    /// swap (an element of the hidden app cannot take the focus).
+    pub fn after_swap(&self, action: impl FnOnce() + Send + Sync + 'static) {
+        if self.is_shown() {
+            self.after_swap
+                .lock()
+                .expect("one thread")
+                .push(Box::new(action));
+        } else {
+            action();
+        }
     }
 
     /// Removes the pre-rendered page; what the reader did on it carries over
     /// to the app's same elements (same ids): the focus, and words typed in
-    /// the search box, which the app then searches for.
+    /// the search box, which the app then searches for. Done in the next
+    /// frame, before its paint: the app's view, rendered in this task, has
+    /// then settled (its effects would undo the carried words), and until
+    /// then keys still reach the pre-render's box and are carried too.
     pub fn remove(&self) {
-        let carried = Carried::read();
-        for node in self.0.lock().expect("one thread").drain(..) {
-            node.remove();
-        }
-        // The app's view may still be rendering in this task; by the next
-        // frame (and before its paint) it is there.
-        request_animation_frame(move || carried.apply());
+        let page = self.clone();
+        request_animation_frame(move || {
+            let mut carried = Carried::read();
+            for node in page.nodes.lock().expect("one thread").drain(..) {
+                node.remove();
+            }
+            let actions: Vec<_> = page
+                .after_swap
+                .lock()
+                .expect("one thread")
+                .drain(..)
+                .collect();
+            for action in actions {
+                action();
+            }
+            // After the app's own focus on arrival: the reader's wins.
+            if !carried.apply() {
+                request_animation_frame(move || {
+                    carried.apply();
+                });
+            }
+        });
     }
 }
 
@@ -130,14 +170,16 @@ impl Carried {
         }
     }
 
-    fn apply(self) {
+    /// Puts the typed words and the focus on the app's elements, each once;
+    /// false if one of them is not rendered yet (it is kept for later).
+    fn apply(&mut self) -> bool {
         let document = document();
-        if let Some(query) = self.typed_query
+        if let Some(query) = &self.typed_query
             && let Some(input) = document
                 .get_element_by_id(SEARCH_BOX_ID)
                 .and_then(|element| element.dyn_into::<HtmlInputElement>().ok())
         {
-            input.set_value(&query);
+            input.set_value(query);
             // The app reads the box on `input` (delegated: it must bubble),
             // as when the reader types.
             let init = web_sys::EventInit::new();
@@ -145,13 +187,16 @@ impl Carried {
             if let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &init) {
                 let _ = input.dispatch_event(&event);
             }
+            self.typed_query = None;
         }
-        if let Some(focused) = self.focused
+        if let Some(focused) = &self.focused
             && let Some(element) = focused
                 .find(&document)
                 .and_then(|element| element.dyn_into::<HtmlElement>().ok())
         {
             let _ = element.focus();
+            self.focused = None;
         }
+        self.typed_query.is_none() && self.focused.is_none()
     }
 }

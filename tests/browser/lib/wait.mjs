@@ -34,3 +34,12 @@ export async function expectCount(page, text) {
     message: `result count "${text}"`,
   });
 }
+
+/**
+ * Waits until the app has taken over the pre-rendered page (which it does
+ * after the first paint). For tests of what only the app does; readers may
+ * act on the pre-render before, and the take-over tests cover that.
+ */
+export function tookOver(page) {
+  return page.locator('#static-page').waitFor({ state: 'detached' });
+}

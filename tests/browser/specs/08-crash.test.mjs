@@ -7,6 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DIST, DIST_CRASH, openSite } from '../lib/harness.mjs';
 import { bundle } from '../lib/seed.mjs';
+import { tookOver } from '../lib/wait.mjs';
 
 const TRIGGER = 'crash-test trigger: #panic';
 
@@ -35,6 +36,7 @@ test('a panic shows the crash view, and its link reloads a working app', async (
   });
   await page.goto(site.url(''));
   await page.getByRole('heading', { level: 1, name: bundle.site.name }).waitFor();
+  await tookOver(page); // the trigger is the app's
   await page.evaluate(() => { window.location.hash = 'panic'; });
 
   const alert = page.getByRole('alert');
@@ -47,6 +49,7 @@ test('a panic shows the crash view, and its link reloads a working app', async (
   assert.equal(await reload.getAttribute('href'), site.url(''), 'the address without its fragment');
   await reload.click();
   await page.getByRole('heading', { level: 1, name: bundle.site.name }).waitFor();
+  await tookOver(page);
   await page.getByRole('link', { name: bundle.releases[0].title }).first().waitFor();
   assert.equal(await page.getByRole('alert').count(), 0);
 });

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { holdIndex, openSite } from '../lib/harness.mjs';
 import { bundle, newestFirst, bySlugWord } from '../lib/seed.mjs';
-import { eventually, expectTitles } from '../lib/wait.mjs';
+import { eventually, expectTitles, tookOver } from '../lib/wait.mjs';
 
 const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
@@ -35,7 +35,6 @@ const layoutShift = async (page) => {
   await afterTwoFrames(page);
   return page.evaluate(() => window.__layoutShift);
 };
-const tookOver = (page) => page.locator('#static-page').waitFor({ state: 'detached' });
 
 /** Where the reader sees the count, the first title and the filters. */
 const boxes = (page) => page.evaluate(() => {
@@ -153,6 +152,20 @@ for (const csp of [false, true]) {
         assert.match(page.url(), /\?q=sewing$/);
       } finally {
         site.server.clearFaults();
+      }
+    });
+
+    test('no key is lost when the app takes over while the reader types', async () => {
+      // Typing starts on the pre-render and goes on across the swap; the
+      // app's first render must not undo what was carried over.
+      for (let run = 0; run < 4; run += 1) {
+        const page = await site.newPage();
+        await page.goto(site.url());
+        await page.getByRole('searchbox', { name: 'Search releases' }).pressSequentially('penitentiary');
+        await tookOver(page);
+        await eventually(() => page.url(), (url) => url.endsWith('?q=penitentiary'), { message: `run ${run}: every key in the URL` });
+        assert.equal(await page.getByRole('searchbox', { name: 'Search releases' }).inputValue(), 'penitentiary');
+        await page.close();
       }
     });
   });
