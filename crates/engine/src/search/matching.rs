@@ -103,25 +103,45 @@ pub(super) fn match_terms(
                 mark_phrase_fields(index, phrase, &matched, &mut found, &mut scratch);
             }
         }
-        for &id in term.elsewhere.iter().flatten() {
-            if let Some(fields) = found.get_mut(id as usize) {
-                *fields |= Field::Body.bit();
-            }
-        }
-        matched.retain(|id| {
-            let fields = found[id as usize];
-            scores[id as usize] += SCORES[usize::from(fields & 31)];
-            if fields == Field::Body.bit() {
-                body_only.insert(id);
-            }
-            fields != 0
-        });
+        let elsewhere = term.elsewhere.as_deref().unwrap_or_default();
+        score_term(
+            &mut found,
+            elsewhere,
+            &mut matched,
+            &mut scores,
+            &mut body_only,
+        );
     }
     TextMatch {
         matched,
         scores,
         body_only,
     }
+}
+
+/// Counts one term: `found` holds the fields where it occurs in the
+/// catalog, `elsewhere` the releases whose full text holds it. Keeps in
+/// `matched` the releases where it occurs, adding its score.
+pub(super) fn score_term(
+    found: &mut [u8],
+    elsewhere: &[u32],
+    matched: &mut IdSet,
+    scores: &mut [u32],
+    body_only: &mut IdSet,
+) {
+    for &id in elsewhere {
+        if let Some(fields) = found.get_mut(id as usize) {
+            *fields |= Field::Body.bit();
+        }
+    }
+    matched.retain(|id| {
+        let fields = found[id as usize];
+        scores[id as usize] += SCORES[usize::from(fields & 31)];
+        if fields == Field::Body.bit() {
+            body_only.insert(id);
+        }
+        fields != 0
+    });
 }
 
 impl Term {

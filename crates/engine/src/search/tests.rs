@@ -10,4 +10,5 @@ mod matching;
 mod ordering;
 mod robustness;
 mod seed;
+mod segmented;
 mod typos;
