@@ -45,11 +45,30 @@ impl Segment {
             Segment::LightOrder => "segments/order.bin".to_owned(),
         }
     }
+
+    /// The segment at a path [`Segment::path`] gives.
+    pub fn from_path(path: &str) -> Option<Segment> {
+        if path == Segment::LightOrder.path() {
+            return Some(Segment::LightOrder);
+        }
+        let (folder, file) = path.strip_prefix("segments/")?.split_once('/')?;
+        let (number, extension) = file.split_once('.')?;
+        let number: u32 = number.parse().ok()?;
+        let segment = match folder {
+            "words" => Segment::Words(number),
+            "phrases" => Segment::Phrases(number),
+            "prefixes" => Segment::Prefix(number),
+            "records" => Segment::Records(number),
+            "slugs" => Segment::Slugs(number),
+            _ => return None,
+        };
+        (segment.path() == path && !extension.is_empty()).then_some(segment)
+    }
 }
 
 /// The manifest's entry: where the start columns are and how much there
 /// is in all, for hosts and for the app's choice of loading path.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SegmentsEntry {
     pub start: String,
     pub start_bytes: usize,
@@ -152,4 +171,31 @@ fn facet_column<'a>(
         }
     }
     FacetColumn { values }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Segment;
+
+    #[test]
+    fn paths_name_their_segment() {
+        for segment in [
+            Segment::Words(0),
+            Segment::Phrases(12),
+            Segment::Prefix(3),
+            Segment::Records(1_562),
+            Segment::Slugs(7),
+            Segment::LightOrder,
+        ] {
+            assert_eq!(Segment::from_path(&segment.path()), Some(segment));
+        }
+        for path in [
+            "segments/start.bin",
+            "segments/words/x.bin",
+            "segments/words/01.bin",
+            "terms/0.json",
+        ] {
+            assert_eq!(Segment::from_path(path), None, "{path}");
+        }
+    }
 }
