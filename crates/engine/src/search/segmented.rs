@@ -39,6 +39,16 @@ pub enum Answer<T> {
     Needs(Vec<Segment>),
 }
 
+impl<T> Answer<T> {
+    /// The answer turned into another, or the same needs.
+    pub fn map_ready<U>(self, turn: impl FnOnce(T) -> U) -> Answer<U> {
+        match self {
+            Answer::Ready(answer) => Answer::Ready(turn(answer)),
+            Answer::Needs(needs) => Answer::Needs(needs),
+        }
+    }
+}
+
 pub struct SegmentedCatalog {
     days: Vec<i32>,
     chronology: Chronology,

@@ -1,16 +1,17 @@
 //! Release records in shards by rank: `{"releases": [...]}`, each release
 //! as in the light index (no body; `has_body` says there is one). Shard
 //! `s` holds ranks `s * per_shard ..`, so a page of the listing fetches
-//! one or two shards, and a search's page one per release at worst.
+//! two shards, and a search's page one per release at worst.
 
 use serde::Deserialize;
 
 use crate::bundle::Release;
 use crate::derived::light::light;
 
-/// Releases per shard: a page of 20 spans at most two, and a shard is
-/// about 30 KB with summaries of a few hundred characters.
-pub const RECORDS_PER_SHARD: u32 = 64;
+/// Releases per shard: a page of 20 of the listing is two shards, and a
+/// shard is about 11 KB with summaries of 700 characters, so even a page
+/// of search results from 20 shards stays near 200 KB.
+pub const RECORDS_PER_SHARD: u32 = 10;
 
 pub fn records_json(ranked: &[&Release]) -> String {
     let releases: Vec<_> = ranked.iter().map(|release| light(release)).collect();

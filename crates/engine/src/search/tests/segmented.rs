@@ -107,11 +107,9 @@ impl Pair {
         assert_eq!(found, expected_ranked, "{filters:?}");
         // The first page's records and highlights, by rank.
         let page: Vec<u32> = found.ids.iter().take(20).copied().collect();
-        let (records, _) = self.answer(|segmented| match segmented.releases(&page) {
-            Answer::Ready(records) => {
-                Answer::Ready(records.into_iter().cloned().collect::<Vec<Release>>())
-            }
-            Answer::Needs(needs) => Answer::Needs(needs),
+        let (records, _) = self.answer(|segmented| {
+            let records = segmented.releases(&page);
+            records.map_ready(|records| records.into_iter().cloned().collect::<Vec<Release>>())
         });
         for (record, &id) in records.iter().zip(&expected.ids) {
             let release = &self.catalog.releases()[id as usize];
