@@ -28,7 +28,7 @@ pub(crate) mod text;
 mod vocabulary;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 pub use self::corrections::{Correction, corrected_query, near_full_text_keys};
 pub use self::facets::{Facet, FacetValue, Facets};

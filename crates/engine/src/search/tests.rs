@@ -3,7 +3,7 @@
 
 mod catalog;
 mod facets;
-mod fixtures;
+pub(crate) mod fixtures;
 mod full_text;
 mod histogram;
 mod matching;

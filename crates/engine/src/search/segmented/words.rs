@@ -11,7 +11,7 @@ use crate::search::FullTextKey;
 use crate::search::full_text::{FullTextHits, phrase_keys, releases_with_all, word_key};
 use crate::search::idset::IdSet;
 use crate::search::index::Field;
-use crate::search::matching::{TextMatch, score_term};
+use crate::search::matching::TextMatch;
 use crate::search::query::QueryTerms;
 use crate::segments::layout::Segment;
 use crate::segments::terms::{FIELDS, SHORT_PREFIX_CHARS, TermEntry, fields_of, rank_of};
@@ -96,9 +96,7 @@ impl SegmentedCatalog {
         within: IdSet,
     ) -> TextMatch {
         let universe = self.release_count();
-        let mut matched = within;
-        let mut scores = vec![0; universe];
-        let mut body_only = IdSet::empty(universe);
+        let mut text_match = TextMatch::start(within, universe);
         let mut found = vec![0u8; universe];
         for word in &terms.words {
             found.fill(0);
@@ -108,34 +106,16 @@ impl SegmentedCatalog {
                 }
             }
             let elsewhere = word_key(word).and_then(|key| full_text.get(&key));
-            let elsewhere = elsewhere.unwrap_or_default();
-            score_term(
-                &mut found,
-                elsewhere,
-                &mut matched,
-                &mut scores,
-                &mut body_only,
-            );
+            text_match.count_term(&mut found, elsewhere.unwrap_or_default());
         }
         for phrase in &terms.phrases {
             found.fill(0);
-            self.mark_phrase_fields(phrase, &matched, &mut found);
+            self.mark_phrase_fields(phrase, &text_match.matched, &mut found);
             let elsewhere =
                 phrase_keys(phrase).and_then(|keys| releases_with_all(full_text, &keys));
-            let elsewhere = elsewhere.unwrap_or_default();
-            score_term(
-                &mut found,
-                &elsewhere,
-                &mut matched,
-                &mut scores,
-                &mut body_only,
-            );
+            text_match.count_term(&mut found, &elsewhere.unwrap_or_default());
         }
-        TextMatch {
-            matched,
-            scores,
-            body_only,
-        }
+        text_match
     }
 
     /// Marks, for the releases in `within`, the fields holding the

@@ -1,25 +1,8 @@
 use super::*;
-use crate::date::Date;
-use crate::slug::Slug;
+use crate::search::tests::fixtures::release;
 
 fn posting(rank: u32, fields: u32) -> u32 {
     rank << 4 | fields
-}
-
-fn release(slug: &str, published: &str) -> Release {
-    Release {
-        slug: Slug::parse(slug).unwrap(),
-        title: String::new(),
-        published: Date::parse_iso(published).unwrap(),
-        content_type: None,
-        locations: Vec::new(),
-        topics: Vec::new(),
-        summary: String::new(),
-        body: None,
-        source_url: None,
-        has_body: false,
-        image: None,
-    }
 }
 
 #[test]
