@@ -52,8 +52,7 @@ impl Segment {
             return Some(Segment::LightOrder);
         }
         let (folder, file) = path.strip_prefix("segments/")?.split_once('/')?;
-        let (number, extension) = file.split_once('.')?;
-        let number: u32 = number.parse().ok()?;
+        let number: u32 = file.split_once('.')?.0.parse().ok()?;
         let segment = match folder {
             "words" => Segment::Words(number),
             "phrases" => Segment::Phrases(number),
@@ -62,7 +61,8 @@ impl Segment {
             "slugs" => Segment::Slugs(number),
             _ => return None,
         };
-        (segment.path() == path && !extension.is_empty()).then_some(segment)
+        // Only the exact path: no leading zeros or other extensions.
+        (segment.path() == path).then_some(segment)
     }
 }
 
