@@ -72,12 +72,16 @@ impl Chronology {
         for (rank, id) in newest_first.iter().enumerate() {
             newest_rank[*id as usize] = as_id(rank);
         }
+        let mut date_of = ascending_dates.clone();
+        for (&id, &date) in oldest_first.iter().zip(&ascending_dates) {
+            date_of[id as usize] = date;
+        }
         Chronology {
             newest_first,
             newest_rank,
             oldest_first,
             ascending_dates,
-            date_of: releases.iter().map(|release| release.published).collect(),
+            date_of,
         }
     }
 

@@ -295,8 +295,7 @@ impl SegmentedCatalog {
 
     /// The releases `ids` per year or month, for the histogram.
     pub fn histogram(&self, ids: &[u32]) -> Histogram {
-        let day = |id: &u32| Date::from_day_number(self.days[*id as usize]);
-        Histogram::of_dates(|| ids.iter().filter_map(day))
+        Histogram::of_dates(|| ids.iter().map(|&id| self.chronology.date_of(id)))
     }
 
     /// About how many bytes the catalog holds: what it decoded from the
