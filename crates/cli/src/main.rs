@@ -370,7 +370,7 @@ fn site(
     let written = write_site(dist, &bundle, &address, Progress::on_terminal())
         .map_err(|e| Failure::io(dist, "write the site", e))?;
     eprintln!(
-        "{}: {} entry pages, {photos} photos, 404.html, feed.xml and {} topic, place and type feeds, sitemap.xml, robots.txt for {}; {} light index {:.1} MB, {} body shards, {} term pieces",
+        "{}: {} entry pages, {photos} photos, 404.html, feed.xml and {} topic, place and type feeds, sitemap.xml, robots.txt for {}; {} light index {:.1} MB, {} body shards, {} term pieces; {} segments {:.1} MB (start columns {:.0} KB)",
         dist.display(),
         written.entry_pages,
         written.feeds,
@@ -379,6 +379,9 @@ fn site(
         written.light_index_bytes as f64 / 1e6,
         written.body_shards,
         written.term_pieces,
+        written.segments.files,
+        written.segments.bytes as f64 / 1e6,
+        written.segments.start_bytes as f64 / 1e3,
     );
     Ok(())
 }

@@ -30,6 +30,7 @@ use crate::progress::Progress;
 pub use newsroom_engine::address::SiteAddress;
 use newsroom_engine::bundle::Bundle;
 use newsroom_engine::feeds::FeedDirectory;
+use newsroom_engine::segments::layout::SegmentsEntry;
 
 /// What `write_site` wrote.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -40,6 +41,8 @@ pub struct Written {
     pub light_index_bytes: usize,
     pub body_shards: u32,
     pub term_pieces: usize,
+    /// The segmented data's files and bytes.
+    pub segments: SegmentsEntry,
     /// Feeds of topics, places and content types, besides `feed.xml`.
     pub feeds: usize,
 }
@@ -124,6 +127,7 @@ pub fn write_site(
             .unwrap_or(0),
         body_shards: data.manifest.body_shards,
         term_pieces: data.manifest.term_pieces.len(),
+        segments: (data.manifest.segments.clone()).expect("the site writes segments"),
         feeds: all_feeds.len(),
         data_folder: data.folder,
     })

@@ -32,6 +32,7 @@ pub mod listing;
 pub mod markdown;
 pub mod photo;
 pub mod search;
+pub mod segments;
 pub mod slug;
 pub mod suggest;
 pub mod synth;

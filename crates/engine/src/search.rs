@@ -22,12 +22,13 @@ mod lists;
 mod matching;
 mod query;
 mod related;
+mod segmented;
 mod spelling;
 pub(crate) mod text;
 mod vocabulary;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 pub use self::corrections::{Correction, corrected_query, near_full_text_keys};
 pub use self::facets::{Facet, FacetValue, Facets};
@@ -38,6 +39,7 @@ pub use self::histogram::{
     Bar, CHART_HEIGHT, Histogram, MONTHLY_UP_TO_YEARS, Period, SLOT, narrowed,
 };
 pub use self::query::{MAX_TERMS, QueryTerms};
+pub use self::segmented::{Answer, SegmentedCatalog};
 pub use self::spelling::{MAX_NEAREST, MIN_CORRECTED_LETTERS, Near, Spelling, allowed_edits};
 pub use crate::filters::FacetKey;
 
@@ -46,7 +48,7 @@ use self::facets::{FacetIndex, ValueOrder};
 use self::idset::IdSet;
 use self::index::TextIndex;
 use self::lists::as_id;
-use self::matching::match_terms;
+use self::matching::{TextMatch, match_terms};
 use crate::bundle::Release;
 use crate::feeds::{FeedDirectory, FeedFacet};
 use crate::filters::{Filters, Sort, TypeChoice};
@@ -196,30 +198,58 @@ impl Catalog {
     fn search_corrected(
         &self,
         filters: &Filters,
-        mut terms: QueryTerms,
+        terms: QueryTerms,
         full_text: &FullTextHits,
         corrections: Vec<Correction>,
+    ) -> SearchResult {
+        let listing = Listing {
+            chronology: &self.chronology,
+            facets: [&self.topics, &self.places, &self.types, &self.years],
+            release_count: self.releases.len(),
+        };
+        listing.search(filters, terms, corrections, |terms, corrections, base| {
+            match_terms(&self.text, terms, corrections, full_text, base)
+        })
+    }
+}
+
+/// What every search reads besides the words: dates and facets.
+struct Listing<'a> {
+    chronology: &'a Chronology,
+    /// In the order of [`selected_keys`].
+    facets: [&'a FacetIndex; 4],
+    release_count: usize,
+}
+
+impl Listing<'_> {
+    /// The answer to `filters`, with `match_text` narrowing the releases
+    /// in the date range to those matching the terms.
+    fn search(
+        &self,
+        filters: &Filters,
+        mut terms: QueryTerms,
+        corrections: Vec<Correction>,
+        match_text: impl FnOnce(&QueryTerms, &[Correction], IdSet) -> TextMatch,
     ) -> SearchResult {
         let inverted_range = filters.inverted_range();
         // What the query and dates allow; the facets narrow it further.
         let mut base = if inverted_range {
-            IdSet::empty(self.releases.len())
+            IdSet::empty(self.release_count)
         } else {
             self.chronology.between(filters.from, filters.to)
         };
         let mut scores = None;
         let mut body_only = None;
         if !terms.is_empty() {
-            let text_match = match_terms(&self.text, &terms, &corrections, full_text, base);
+            let text_match = match_text(&terms, &corrections, base);
             base = text_match.matched;
             scores = Some(text_match.scores);
             body_only = Some(text_match.body_only);
         }
 
-        let indexes = self.facet_indexes();
         let selected = selected_keys(filters);
         let selections: [Option<IdSet>; 4] =
-            std::array::from_fn(|facet| indexes[facet].selection(&selected[facet]));
+            std::array::from_fn(|facet| self.facets[facet].selection(&selected[facet]));
         let facets = self.count_facets(&base, &selected, &selections);
 
         let mut matched = base;
@@ -248,11 +278,6 @@ impl Catalog {
         }
     }
 
-    /// In the order of [`selected_keys`].
-    fn facet_indexes(&self) -> [&FacetIndex; 4] {
-        [&self.topics, &self.places, &self.types, &self.years]
-    }
-
     /// Each facet counts over `base` narrowed by the other facets'
     /// selections but not its own, so its unchosen values show what
     /// choosing them would add.
@@ -262,7 +287,6 @@ impl Catalog {
         selected: &[Vec<FacetKey>; 4],
         selections: &[Option<IdSet>; 4],
     ) -> Facets {
-        let indexes = self.facet_indexes();
         let [topics, places, types, years] = std::array::from_fn(|own| {
             let mut within = base.clone();
             for (other, selection) in selections.iter().enumerate() {
@@ -272,7 +296,7 @@ impl Catalog {
                     within.intersect_with(selection);
                 }
             }
-            indexes[own].facet(&within, &selected[own])
+            self.facets[own].facet(&within, &selected[own])
         });
         Facets {
             topics,

@@ -17,10 +17,11 @@ use newsroom_engine::derived::manifest::{
 };
 use newsroom_engine::derived::terms::build_term_index;
 use newsroom_engine::derived::words::WORDS_FILE;
+use newsroom_engine::segments::layout::{segment_files, segments_entry};
 
 pub struct DataFiles {
     /// Paths relative to the data folder, and contents.
-    files: Vec<(String, String)>,
+    files: Vec<(String, Vec<u8>)>,
     pub manifest: Manifest,
     /// `data/<digest>/`, relative to the site.
     pub folder: String,
@@ -29,38 +30,41 @@ pub struct DataFiles {
 pub fn data_files(bundle: &Bundle) -> DataFiles {
     let shards = shard_count(bundle);
     let terms = build_term_index(&bundle.releases);
+    let segments = segment_files(&bundle.releases);
     let manifest = Manifest {
         version: FORMAT_VERSION,
         releases: bundle.releases.len(),
         body_shards: shards,
         term_pieces: terms.first_words,
+        segments: Some(segments_entry(&segments)),
     };
     let mut files = vec![
-        (INDEX_FILE.to_owned(), light_index_json(bundle)),
+        (INDEX_FILE.to_owned(), light_index_json(bundle).into_bytes()),
         (
             MANIFEST_FILE.to_owned(),
-            serde_json::to_string(&manifest).expect("a manifest always serialises"),
+            serde_json::to_vec(&manifest).expect("a manifest always serialises"),
         ),
-        (WORDS_FILE.to_owned(), terms.words.to_text()),
+        (WORDS_FILE.to_owned(), terms.words.to_text().into_bytes()),
     ];
     files.extend(
         body_shards(bundle, shards)
             .into_iter()
             .enumerate()
-            .map(|(shard, json)| (body_shard_file(shard as u32), json)),
+            .map(|(shard, json)| (body_shard_file(shard as u32), json.into_bytes())),
     );
     files.extend(
         terms
             .pieces
             .into_iter()
             .enumerate()
-            .map(|(piece, json)| (term_piece_file(piece), json)),
+            .map(|(piece, json)| (term_piece_file(piece), json.into_bytes())),
     );
+    files.extend(segments);
     let mut hasher = Sha256::new();
     for (path, contents) in &files {
         hasher.update(path.as_bytes());
         hasher.update([0]);
-        hasher.update(contents.as_bytes());
+        hasher.update(contents);
         hasher.update([0]);
     }
     let digest: String = hasher.finalize()[..8]

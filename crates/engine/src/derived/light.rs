@@ -15,7 +15,7 @@ struct LightIndex<'a> {
 }
 
 #[derive(Serialize)]
-struct LightRelease<'a> {
+pub(crate) struct LightRelease<'a> {
     slug: &'a str,
     title: &'a str,
     published: String,
@@ -41,7 +41,7 @@ pub fn light_index_json(bundle: &Bundle) -> String {
     serde_json::to_string(&index).expect("a light index always serialises")
 }
 
-fn light(release: &Release) -> LightRelease<'_> {
+pub(crate) fn light(release: &Release) -> LightRelease<'_> {
     LightRelease {
         slug: release.slug.as_str(),
         title: &release.title,

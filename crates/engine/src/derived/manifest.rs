@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::segments::layout::SegmentsEntry;
+
 /// The derived files' format; the app refuses others with a message.
 /// 2: body shards hold the parsed tree, not Markdown.
 pub const FORMAT_VERSION: u64 = 2;
@@ -18,6 +20,10 @@ pub struct Manifest {
     pub body_shards: u32,
     /// The first term of each term-index piece, in order.
     pub term_pieces: Vec<String>,
+    /// The segmented data for large archives (see [`crate::segments`]);
+    /// absent from builds before it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub segments: Option<SegmentsEntry>,
 }
 
 pub fn body_shard_file(shard: u32) -> String {

@@ -37,9 +37,30 @@ impl Chronology {
             .iter()
             .map(|id| release(id).published)
             .collect();
+        Chronology::from_oldest_first(oldest_first, ascending_dates)
+    }
+
+    /// From the dates of releases numbered in newest-first listing order
+    /// (each id is its own rank), as the segmented data numbers them.
+    pub(super) fn from_listing(dates: &[Date]) -> Chronology {
+        // Oldest first is the listing with the days reversed but each
+        // day's releases still in listing (slug) order.
+        let mut oldest_first = Vec::with_capacity(dates.len());
+        let mut day_end = dates.len();
+        while day_end > 0 {
+            let date = dates[day_end - 1];
+            let day_start = dates[..day_end].partition_point(|d| *d > date);
+            oldest_first.extend((day_start..day_end).map(as_id));
+            day_end = day_start;
+        }
+        let ascending_dates = oldest_first.iter().map(|&id| dates[id as usize]).collect();
+        Chronology::from_oldest_first(oldest_first, ascending_dates)
+    }
+
+    fn from_oldest_first(oldest_first: Vec<u32>, ascending_dates: Vec<Date>) -> Chronology {
         // Newest first is oldest first with the days reversed but each day's
         // releases still by slug: reverse the runs of equal dates.
-        let mut newest_first = Vec::with_capacity(releases.len());
+        let mut newest_first = Vec::with_capacity(oldest_first.len());
         let mut day_end = oldest_first.len();
         while day_end > 0 {
             let date = ascending_dates[day_end - 1];
@@ -47,16 +68,20 @@ impl Chronology {
             newest_first.extend_from_slice(&oldest_first[day_start..day_end]);
             day_end = day_start;
         }
-        let mut newest_rank = vec![0; releases.len()];
+        let mut newest_rank = vec![0; oldest_first.len()];
         for (rank, id) in newest_first.iter().enumerate() {
             newest_rank[*id as usize] = as_id(rank);
+        }
+        let mut date_of = ascending_dates.clone();
+        for (&id, &date) in oldest_first.iter().zip(&ascending_dates) {
+            date_of[id as usize] = date;
         }
         Chronology {
             newest_first,
             newest_rank,
             oldest_first,
             ascending_dates,
-            date_of: releases.iter().map(|release| release.published).collect(),
+            date_of,
         }
     }
 

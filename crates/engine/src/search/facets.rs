@@ -94,7 +94,43 @@ impl FacetIndex {
                 }
             }
         });
-        let release_count = releases.len();
+        FacetIndex::assemble(keys, ids, values_of_release, releases_of_value, order)
+    }
+
+    /// From each value's releases (ascending), as the segmented data
+    /// stores them, over `release_count` releases.
+    pub(super) fn from_members(
+        members: Vec<(FacetKey, Vec<u32>)>,
+        release_count: usize,
+        order: ValueOrder,
+    ) -> FacetIndex {
+        let mut releases_of_value = Lists::new();
+        let mut keys = Vec::with_capacity(members.len());
+        for (key, releases) in members {
+            releases_of_value.push(releases);
+            keys.push(key);
+        }
+        let values_of_release = Lists::group(release_count, |emit| {
+            for value in 0..releases_of_value.len() {
+                for &release in releases_of_value.get(value) {
+                    emit(release, as_id(value));
+                }
+            }
+        });
+        let ids = (keys.iter().cloned())
+            .zip((0..keys.len()).map(as_id))
+            .collect();
+        FacetIndex::assemble(keys, ids, values_of_release, releases_of_value, order)
+    }
+
+    fn assemble(
+        keys: Vec<FacetKey>,
+        ids: HashMap<FacetKey, u32>,
+        values_of_release: Lists,
+        releases_of_value: Lists,
+        order: ValueOrder,
+    ) -> FacetIndex {
+        let release_count = values_of_release.len();
         let as_set = |ids: &[u32]| {
             let mut set = IdSet::empty(release_count);
             ids.iter().for_each(|&id| set.insert(id));

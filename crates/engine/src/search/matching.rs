@@ -76,22 +76,17 @@ pub(super) fn match_terms(
     within: IdSet,
 ) -> TextMatch {
     let universe = index.release_count();
-    let mut matched = within;
-    let mut scores = vec![0; universe];
-    let mut body_only = IdSet::empty(universe);
     let mut resolved = resolve(index, terms, corrections, full_text);
     if resolved.iter().any(|term| term.cannot_match()) {
-        return TextMatch {
-            matched: IdSet::empty(universe),
-            scores,
-            body_only,
-        };
+        return TextMatch::start(IdSet::empty(universe), universe);
     }
+    let mut text_match = TextMatch::start(within, universe);
     // The rarest term first: later terms then only touch what is left.
     resolved.sort_by_cached_key(|term| term.cost(index));
     let mut found = vec![0u8; universe];
     let mut scratch = vec![0u8; universe];
     for term in &resolved {
+        let matched = &text_match.matched;
         if matched.is_empty() {
             break;
         }
@@ -100,15 +95,35 @@ pub(super) fn match_terms(
             TermKind::Word(words) => index.mark_fields(words, &mut found),
             TermKind::AnyOf(near) => near.iter().for_each(|w| index.mark_fields(w, &mut found)),
             TermKind::Phrase(phrase) => {
-                mark_phrase_fields(index, phrase, &matched, &mut found, &mut scratch);
+                mark_phrase_fields(index, phrase, matched, &mut found, &mut scratch);
             }
         }
-        for &id in term.elsewhere.iter().flatten() {
+        text_match.count_term(&mut found, term.elsewhere.as_deref().unwrap_or_default());
+    }
+    text_match
+}
+
+impl TextMatch {
+    /// Before any term: everything in `within`, no scores.
+    pub(super) fn start(within: IdSet, universe: usize) -> TextMatch {
+        TextMatch {
+            matched: within,
+            scores: vec![0; universe],
+            body_only: IdSet::empty(universe),
+        }
+    }
+
+    /// Counts one term: `found` holds the fields where it occurs in the
+    /// catalog, `elsewhere` the releases whose full text holds it. Keeps
+    /// the releases where it occurs, adding its score.
+    pub(super) fn count_term(&mut self, found: &mut [u8], elsewhere: &[u32]) {
+        for &id in elsewhere {
             if let Some(fields) = found.get_mut(id as usize) {
                 *fields |= Field::Body.bit();
             }
         }
-        matched.retain(|id| {
+        let (scores, body_only) = (&mut self.scores, &mut self.body_only);
+        self.matched.retain(|id| {
             let fields = found[id as usize];
             scores[id as usize] += SCORES[usize::from(fields & 31)];
             if fields == Field::Body.bit() {
@@ -116,11 +131,6 @@ pub(super) fn match_terms(
             }
             fields != 0
         });
-    }
-    TextMatch {
-        matched,
-        scores,
-        body_only,
     }
 }
 

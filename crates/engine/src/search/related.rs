@@ -2,15 +2,44 @@
 //! nearest in date (newer first when equally near).
 
 use super::Catalog;
+use super::chronology::Chronology;
+use super::facets::FacetIndex;
 
 impl Catalog {
     /// Up to `limit` releases related to release `index`, best first; never
     /// `index` itself.
     pub fn related(&self, index: usize, limit: usize) -> Vec<u32> {
-        let Some(release) = self.releases.get(index) else {
+        let releases = &self.releases;
+        if index >= releases.len() {
             return Vec::new();
+        }
+        let around = Around {
+            topics: &self.topics,
+            places: &self.places,
+            chronology: &self.chronology,
+            release_count: releases.len(),
         };
-        let count = self.releases.len();
+        around.related(index, limit, |id| releases[id].published.day_number())
+    }
+}
+
+/// What "related" reads: the facets' release lists and the listing order.
+pub(super) struct Around<'a> {
+    pub(super) topics: &'a FacetIndex,
+    pub(super) places: &'a FacetIndex,
+    pub(super) chronology: &'a Chronology,
+    pub(super) release_count: usize,
+}
+
+impl Around<'_> {
+    /// See [`Catalog::related`]; `day_of` gives a release's day number.
+    pub(super) fn related(
+        &self,
+        index: usize,
+        limit: usize,
+        day_of: impl Fn(usize) -> i32,
+    ) -> Vec<u32> {
+        let count = self.release_count;
         // Counted through the facets' release lists: only releases sharing
         // a value are touched.
         let mut shared_topics = vec![0u16; count];
@@ -29,10 +58,10 @@ impl Catalog {
         // numbers rather than releases: fewer shared topics, no shared
         // place and more days apart all make it larger; the listing
         // position breaks ties.
-        let day = release.published.day_number();
+        let day = day_of(index);
         let mut ranked: Vec<(u64, u32)> = Vec::with_capacity(count);
         for other in (0..count).filter(|&other| other != index) {
-            let distance = self.releases[other].published.day_number().abs_diff(day);
+            let distance = day_of(other).abs_diff(day);
             let key = u64::from(u16::MAX - shared_topics[other]) << 48
                 | u64::from(!shares_place[other]) << 47
                 | u64::from(distance);

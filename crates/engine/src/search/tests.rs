@@ -3,11 +3,12 @@
 
 mod catalog;
 mod facets;
-mod fixtures;
+pub(crate) mod fixtures;
 mod full_text;
 mod histogram;
 mod matching;
 mod ordering;
 mod robustness;
 mod seed;
+mod segmented;
 mod typos;

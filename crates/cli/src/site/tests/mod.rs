@@ -348,3 +348,4 @@ fn hostile_text_is_escaped_in_the_home_page() {
 mod discovery;
 mod feeds;
 mod outputs;
+mod segments_bench;

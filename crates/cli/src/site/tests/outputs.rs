@@ -15,7 +15,10 @@ use super::{SHELL_AS_TRUNK_WRITES_IT, address};
 use crate::progress::Progress;
 use crate::site::write_site;
 use newsroom_engine::bundle::{Bundle, check_bundle, is_carriable};
+use newsroom_engine::derived::manifest::{MANIFEST_FILE, Manifest};
 use newsroom_engine::derived::words::{WORDS_FILE, read_word_counts};
+use newsroom_engine::search::SegmentedCatalog;
+use newsroom_engine::segments::layout::Segment;
 
 /// How each file under the site is checked, by its extension.
 enum Kind {
@@ -34,6 +37,9 @@ enum Kind {
     Sitemap,
     /// `robots.txt`: no bundle text goes in; `Field: value` lines.
     Robots,
+    /// A binary segment (`.bin`): read back by the segmented catalog,
+    /// with every other segment.
+    Segment,
 }
 
 fn kind_of(path: &Path) -> Kind {
@@ -52,6 +58,7 @@ fn kind_of(path: &Path) -> Kind {
         Some("xml") => Kind::Xml,
         Some("json") => Kind::Json,
         Some("js") => Kind::Script,
+        Some("bin") => Kind::Segment,
         _ => panic!(
             "{}: the site writer wrote a file this test cannot check; list its kind in kind_of",
             path.display()
@@ -81,10 +88,16 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
 /// compares each page's elements with `plain_dist`, the same site written
 /// from markup-free text ([`plain`]).
 fn check_written_site(dist: &Path, plain_dist: &Path, bundle: &Bundle) {
+    check_segments(dist);
     for relative in files_under(dist) {
         let shown = relative.display();
+        let kind = kind_of(&relative);
+        if matches!(kind, Kind::Segment) {
+            continue; // binary, checked by `check_segments`
+        }
         let text = std::fs::read_to_string(dist.join(&relative)).unwrap();
-        match kind_of(&relative) {
+        match kind {
+            Kind::Segment => {}
             Kind::Html => {
                 let plain = std::fs::read_to_string(plain_dist.join(&relative))
                     .unwrap_or_else(|_| panic!("{shown} is missing from the plain site"));
@@ -126,6 +139,33 @@ fn check_written_site(dist: &Path, plain_dist: &Path, bundle: &Bundle) {
     }
     let published = std::fs::read_to_string(dist.join("releases.json")).unwrap();
     assert_eq!(&check_bundle(&published).unwrap().bundle, bundle);
+}
+
+/// Every segment the manifest announces is there and the segmented
+/// catalog reads it.
+fn check_segments(dist: &Path) {
+    let data = files_under(dist)
+        .into_iter()
+        .find(|path| path.ends_with(MANIFEST_FILE))
+        .and_then(|path| path.parent().map(|folder| dist.join(folder)))
+        .expect("a data folder with a manifest");
+    let manifest: Manifest =
+        serde_json::from_slice(&std::fs::read(data.join(MANIFEST_FILE)).unwrap()).unwrap();
+    let entry = manifest.segments.expect("the manifest lists the segments");
+    let mut catalog = SegmentedCatalog::new(&std::fs::read(data.join(&entry.start)).unwrap())
+        .unwrap_or_else(|e| panic!("{}: {e}", entry.start));
+    let mut files = 1;
+    for relative in files_under(&data) {
+        let path = relative.to_string_lossy().replace('\\', "/");
+        if let Some(segment) = Segment::from_path(&path) {
+            let bytes = std::fs::read(data.join(&relative)).unwrap();
+            catalog
+                .add(segment, &bytes)
+                .unwrap_or_else(|e| panic!("{path}: {e}"));
+            files += 1;
+        }
+    }
+    assert_eq!(files, entry.files, "segments on disk and in the manifest");
 }
 
 /// The page's tags and attribute names, in order; panics on a parse error.

@@ -8,7 +8,7 @@ use crate::slug::Slug;
 
 /// A release with only a slug and a date; the rest is set by the `with_*`
 /// methods.
-pub(super) fn release(slug: &str, published: &str) -> Release {
+pub(crate) fn release(slug: &str, published: &str) -> Release {
     Release {
         slug: Slug::parse(slug).expect("test slugs are valid"),
         title: String::new(),

@@ -1,0 +1,201 @@
+//! Where each segment lives under the data folder, and the writer of them
+//! all. The start columns list how many of each kind there are, so the
+//! app never asks for a file that does not exist.
+
+use std::cmp::Reverse;
+
+use serde::{Deserialize, Serialize};
+
+use super::bytes::push_number;
+use super::records::{RECORDS_PER_SHARD, records_json};
+use super::slugs::{bucket_count, bucket_of, encode_bucket};
+use super::start::{FacetColumn, StartColumns};
+use super::terms::build_term_segments;
+use crate::bundle::Release;
+
+pub const START_FILE: &str = "segments/start.bin";
+
+/// A segment beyond the start columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Segment {
+    /// Term piece `i`: words with their ranks and fields.
+    Words(u32),
+    /// Term piece `i` with word positions, for phrases.
+    Phrases(u32),
+    /// The postings of the `i`-th one- or two-letter prefix.
+    Prefix(u32),
+    /// Release records of ranks `i * per_shard ..`.
+    Records(u32),
+    /// Slug directory bucket `i`.
+    Slugs(u32),
+    /// Each light-index position's rank, to read the full-text index
+    /// (whose postings are light-index positions).
+    LightOrder,
+}
+
+impl Segment {
+    /// The path under the data folder.
+    pub fn path(self) -> String {
+        match self {
+            Segment::Words(piece) => format!("segments/words/{piece}.bin"),
+            Segment::Phrases(piece) => format!("segments/phrases/{piece}.bin"),
+            Segment::Prefix(prefix) => format!("segments/prefixes/{prefix}.bin"),
+            Segment::Records(shard) => format!("segments/records/{shard}.json"),
+            Segment::Slugs(bucket) => format!("segments/slugs/{bucket}.bin"),
+            Segment::LightOrder => "segments/order.bin".to_owned(),
+        }
+    }
+
+    /// The segment at a path [`Segment::path`] gives.
+    pub fn from_path(path: &str) -> Option<Segment> {
+        if path == Segment::LightOrder.path() {
+            return Some(Segment::LightOrder);
+        }
+        let (folder, file) = path.strip_prefix("segments/")?.split_once('/')?;
+        let number: u32 = file.split_once('.')?.0.parse().ok()?;
+        let segment = match folder {
+            "words" => Segment::Words(number),
+            "phrases" => Segment::Phrases(number),
+            "prefixes" => Segment::Prefix(number),
+            "records" => Segment::Records(number),
+            "slugs" => Segment::Slugs(number),
+            _ => return None,
+        };
+        // Only the exact path: no leading zeros or other extensions.
+        (segment.path() == path).then_some(segment)
+    }
+}
+
+/// The manifest's entry: where the start columns are and how much there
+/// is in all, for hosts and for the app's choice of loading path.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SegmentsEntry {
+    pub start: String,
+    pub start_bytes: usize,
+    pub files: usize,
+    pub bytes: usize,
+}
+
+/// Every segment file of `releases` (in light-index order), paths
+/// relative to the data folder; the start columns first.
+pub fn segment_files(releases: &[Release]) -> Vec<(String, Vec<u8>)> {
+    let mut by_rank: Vec<usize> = (0..releases.len()).collect();
+    by_rank.sort_by(|&a, &b| {
+        let key = |i: usize| (Reverse(releases[i].published), &releases[i].slug);
+        key(a).cmp(&key(b))
+    });
+    let ranked: Vec<&Release> = by_rank.iter().map(|&i| &releases[i]).collect();
+    let terms = build_term_segments(&ranked);
+    let slug_buckets = bucket_count(ranked.len());
+    let start = StartColumns {
+        days: ranked.iter().map(|r| r.published.day_number()).collect(),
+        topics: facet_column(&ranked, |r| {
+            r.topics.iter().map(|t| Some(t.as_str())).collect()
+        }),
+        places: facet_column(&ranked, |r| {
+            r.locations.iter().map(|p| Some(p.as_str())).collect()
+        }),
+        types: facet_column(&ranked, |r| vec![r.content_type.as_deref()]),
+        term_pieces: terms.first_words,
+        short_prefixes: terms.short_prefixes,
+        slug_buckets,
+        records_per_shard: RECORDS_PER_SHARD,
+    };
+    let mut files = vec![(START_FILE.to_owned(), start.encode())];
+    let numbered = |kind: fn(u32) -> Segment, contents: Vec<Vec<u8>>| {
+        (0u32..)
+            .zip(contents)
+            .map(move |(i, bytes)| (kind(i).path(), bytes))
+    };
+    files.extend(numbered(Segment::Words, terms.word_pieces));
+    files.extend(numbered(Segment::Phrases, terms.phrase_pieces));
+    files.extend(numbered(Segment::Prefix, terms.prefix_files));
+    let shards = ranked.chunks(RECORDS_PER_SHARD as usize);
+    files.extend(numbered(
+        Segment::Records,
+        shards
+            .map(|shard| records_json(shard).into_bytes())
+            .collect(),
+    ));
+    let mut buckets: Vec<Vec<(&str, u32)>> = vec![Vec::new(); slug_buckets as usize];
+    for (rank, release) in (0u32..).zip(&ranked) {
+        let slug = release.slug.as_str();
+        buckets[bucket_of(slug, slug_buckets) as usize].push((slug, rank));
+    }
+    files.extend(numbered(
+        Segment::Slugs,
+        buckets.into_iter().map(encode_bucket).collect(),
+    ));
+    let mut rank_of_position = vec![0u32; releases.len()];
+    for (rank, &position) in (0u32..).zip(&by_rank) {
+        rank_of_position[position] = rank;
+    }
+    let mut order = Vec::new();
+    push_number(&mut order, rank_of_position.len() as u64);
+    rank_of_position
+        .iter()
+        .for_each(|&rank| push_number(&mut order, u64::from(rank)));
+    files.push((Segment::LightOrder.path(), order));
+    files
+}
+
+/// The manifest entry describing `files` (as [`segment_files`] returns).
+pub fn segments_entry(files: &[(String, Vec<u8>)]) -> SegmentsEntry {
+    SegmentsEntry {
+        start: START_FILE.to_owned(),
+        start_bytes: files.first().map_or(0, |(_, bytes)| bytes.len()),
+        files: files.len(),
+        bytes: files.iter().map(|(_, bytes)| bytes.len()).sum(),
+    }
+}
+
+/// Each value of a facet with its ranks, values in first-seen order; a
+/// value listed twice by one release counts once.
+fn facet_column<'a>(
+    ranked: &[&'a Release],
+    values_of: impl Fn(&'a Release) -> Vec<Option<&'a str>>,
+) -> FacetColumn {
+    let mut index: std::collections::HashMap<Option<&str>, usize> = Default::default();
+    let mut values: Vec<(Option<String>, Vec<u32>)> = Vec::new();
+    for (rank, release) in (0u32..).zip(ranked) {
+        for value in values_of(release) {
+            let next = values.len();
+            let slot = *index.entry(value).or_insert_with(|| {
+                values.push((value.map(str::to_owned), Vec::new()));
+                next
+            });
+            let ranks = &mut values[slot].1;
+            if ranks.last() != Some(&rank) {
+                ranks.push(rank);
+            }
+        }
+    }
+    FacetColumn { values }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Segment;
+
+    #[test]
+    fn paths_name_their_segment() {
+        for segment in [
+            Segment::Words(0),
+            Segment::Phrases(12),
+            Segment::Prefix(3),
+            Segment::Records(1_562),
+            Segment::Slugs(7),
+            Segment::LightOrder,
+        ] {
+            assert_eq!(Segment::from_path(&segment.path()), Some(segment));
+        }
+        for path in [
+            "segments/start.bin",
+            "segments/words/x.bin",
+            "segments/words/01.bin",
+            "terms/0.json",
+        ] {
+            assert_eq!(Segment::from_path(path), None, "{path}");
+        }
+    }
+}
