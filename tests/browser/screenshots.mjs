@@ -22,6 +22,7 @@ for (const colorScheme of ['light', 'dark']) {
       for (const [name, path] of views) {
         await page.goto(site.url(path));
         await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.locator('#static-page').waitFor({ state: 'detached' }); // the app's view
         await page.locator('.result-count, .release').first().waitFor();
         const file = `${out}/${name}-${width}${colorScheme === 'dark' ? '-dark' : ''}.png`;
         await page.screenshot({ path: file });
