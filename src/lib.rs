@@ -31,6 +31,7 @@ mod load;
 mod markdown_body;
 mod photo;
 mod release_page;
+mod result_list;
 mod spelling;
 mod status;
 mod subscribe;

@@ -7,20 +7,16 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_location;
 
 use super::browse::{Browse, go_to_filters};
-use super::chips::{ClearAll, RemoveChip};
 use super::did_you_mean::DidYouMean;
 use super::facets_panel::FiltersPanel;
 use super::full_text::{FullTextSearch, FullTextStatus};
-use super::highlighted::highlighted;
 use super::histogram::ResultHistogram;
-use super::photo::PhotoThumbnail;
+use super::result_list::ResultList;
 use super::spelling::{SpellingData, load_when_needed};
 use super::{BasePath, use_newsroom};
-use newsroom_engine::bundle::Release;
-use newsroom_engine::date::month_name;
-use newsroom_engine::filters::{Filters, Sort};
-use newsroom_engine::listing::{PAGE_SIZE, page_span, shown_page};
-use newsroom_engine::search::{Catalog, FullTextHits, QueryTerms, SearchResult, Spelling};
+use newsroom_engine::filters::Filters;
+use newsroom_engine::listing::{PAGE_SIZE, shown_page};
+use newsroom_engine::search::{Catalog, FullTextHits, SearchResult, Spelling};
 use newsroom_engine::wording::{result_count, thousands};
 
 /// What the reader was looking at before opening a release, so "Back to
@@ -180,162 +176,6 @@ fn FullTextNote() -> impl IntoView {
         ),
     };
     view! { <p class="full-text-note" role="status">{text}</p> }
-}
-
-#[component]
-fn ResultList() -> impl IntoView {
-    let browse = expect_context::<Browse>();
-    let return_to = expect_context::<ReturnTo>();
-    let newsroom = use_newsroom();
-    let base = expect_context::<BasePath>();
-    let remember = move |_| {
-        return_to
-            .search
-            .set(Some(browse.filters.get_untracked().to_query()));
-        return_to.scroll_y.set(window().scroll_y().unwrap_or(0.0));
-    };
-    let list = move || {
-        let result = browse.result.read();
-        let filters = browse.filters.read();
-        if newsroom.catalog.releases().is_empty() {
-            return view! { <p class="empty-result">"This newsroom has no releases yet."</p> }
-                .into_any();
-        }
-        if result.ids.is_empty() {
-            return view! { <EmptyResult inverted=result.inverted_range /> }.into_any();
-        }
-        let page = shown_page(filters.page, result.ids.len());
-        let releases = newsroom.catalog.releases();
-        let shown: Vec<Shown> = result.ids[page_span(page, result.ids.len())]
-            .iter()
-            .map(|&id| Shown {
-                release: &releases[id as usize],
-                body_only: result.body_only.binary_search(&id).is_ok(),
-            })
-            .collect();
-        let grouped = result.sort != Sort::Relevance;
-        render_entries(&shown, grouped, &result.terms, &base).into_any()
-    };
-    view! { <div class="timeline" on:click=remember>{list}</div> }
-}
-
-/// A release on the page, and whether only its full text matched.
-struct Shown<'a> {
-    release: &'a Release,
-    body_only: bool,
-}
-
-/// Entries, under year and month headings when the order is by date.
-fn render_entries(
-    shown: &[Shown],
-    grouped: bool,
-    terms: &QueryTerms,
-    base: &BasePath,
-) -> impl IntoView + use<> {
-    if !grouped {
-        let entries = shown
-            .iter()
-            .map(|shown| entry(shown, terms, base, "h3"))
-            .collect_view();
-        return view! { <ol class="entries entries--ranked">{entries}</ol> }.into_any();
-    }
-    let mut years = Vec::new();
-    let mut i = 0;
-    while i < shown.len() {
-        let year = shown[i].release.published.year();
-        let mut months = Vec::new();
-        while i < shown.len() && shown[i].release.published.year() == year {
-            let month = shown[i].release.published.month();
-            let mut entries = Vec::new();
-            while i < shown.len()
-                && shown[i].release.published.year() == year
-                && shown[i].release.published.month() == month
-            {
-                entries.push(entry(&shown[i], terms, base, "h4"));
-                i += 1;
-            }
-            let id = format!("m-{year}-{month:02}");
-            let labelled_by = id.clone();
-            months.push(view! {
-                <section class="month" aria-labelledby=labelled_by>
-                    <h3 class="month__heading" id=id>{format!("{} {year}", month_name(month))}</h3>
-                    <ol class="entries">{entries}</ol>
-                </section>
-            });
-        }
-        let id = format!("y-{year}");
-        let labelled_by = id.clone();
-        years.push(view! {
-            <section class="year" aria-labelledby=labelled_by>
-                <h2 class="year__heading" id=id>{year}</h2>
-                {months}
-            </section>
-        });
-    }
-    years.into_any()
-}
-
-fn entry(
-    shown: &Shown,
-    terms: &QueryTerms,
-    base: &BasePath,
-    heading: &'static str,
-) -> impl IntoView + use<> {
-    let release = shown.release;
-    let href = base.release(release.slug.as_str());
-    let title = highlighted(&release.title, terms);
-    let title = if heading == "h3" {
-        view! { <h3 class="entry__title"><a href=href>{title}</a></h3> }.into_any()
-    } else {
-        view! { <h4 class="entry__title"><a href=href>{title}</a></h4> }.into_any()
-    };
-    let meta: Vec<String> = release
-        .content_type
-        .iter()
-        .chain(release.locations.iter())
-        .cloned()
-        .collect();
-    let topics = (!release.topics.is_empty()).then(|| {
-        let chips = release
-            .topics
-            .iter()
-            .map(|t| view! { <li class="chip">{t.clone()}</li> })
-            .collect_view();
-        view! { <ul class="entry__topics" aria-label="Topics">{chips}</ul> }
-    });
-    view! {
-        <li class="entry">
-            {release.image.clone().map(|image| view! { <PhotoThumbnail image /> })}
-            <time class="entry__date" datetime=release.published.iso()>{release.published.long()}</time>
-            {title}
-            {(!meta.is_empty()).then(|| view! { <p class="entry__meta">{meta.join(" · ")}</p> })}
-            {topics}
-            <p class="entry__summary">{highlighted(&release.summary, terms)}</p>
-            {shown.body_only.then(|| view! { <p class="entry__match">"Found in the full text"</p> })}
-        </li>
-    }
-}
-
-#[component]
-fn EmptyResult(inverted: bool) -> impl IntoView {
-    let browse = expect_context::<Browse>();
-    let chips = browse.filters.get_untracked().chips();
-    let message = if inverted {
-        "The “From” date is after the “To” date, so no release can match. Swap or change the dates."
-    } else {
-        "No releases match all of these filters. Try removing one:"
-    };
-    let suggestions = chips
-        .into_iter()
-        .map(|chip| view! { <RemoveChip chip /> })
-        .collect_view();
-    view! {
-        <div class="empty-result">
-            <p>{message}</p>
-            <ul class="empty-result__suggestions">{suggestions}</ul>
-            <ClearAll />
-        </div>
-    }
 }
 
 #[component]

@@ -22,9 +22,99 @@ pub fn page_span(page: usize, total: usize) -> std::ops::Range<usize> {
     start..(start + PAGE_SIZE).min(total)
 }
 
+/// A page's releases under year and month headings, in the page's order
+/// (newest or oldest first): the years, each with its months, each with
+/// the ids of its releases.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MonthGroups {
+    pub years: Vec<YearGroup>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YearGroup {
+    pub year: i32,
+    /// Month (1 to 12) and its ids.
+    pub months: Vec<(u32, Vec<u32>)>,
+}
+
+impl MonthGroups {
+    /// Groups `ids`, each dated by `date_of`, by runs of equal year and month.
+    pub fn of(ids: &[u32], date_of: impl Fn(u32) -> crate::date::Date) -> MonthGroups {
+        let mut years: Vec<YearGroup> = Vec::new();
+        for &id in ids {
+            let date = date_of(id);
+            let (year, month) = (date.year(), date.month());
+            if years.last().is_none_or(|group| group.year != year) {
+                years.push(YearGroup {
+                    year,
+                    months: Vec::new(),
+                });
+            }
+            let months = &mut years.last_mut().expect("pushed").months;
+            match months.last_mut() {
+                Some((last, ids)) if *last == month => ids.push(id),
+                _ => months.push((month, vec![id])),
+            }
+        }
+        MonthGroups { years }
+    }
+
+    /// The months of `year` (empty if the page has none).
+    pub fn months_of(&self, year: i32) -> Vec<u32> {
+        self.year(year)
+            .map(|group| group.months.iter().map(|(month, _)| *month).collect())
+            .unwrap_or_default()
+    }
+
+    /// The ids of `year`'s `month` (empty if the page has none).
+    pub fn ids_of(&self, year: i32, month: u32) -> Vec<u32> {
+        (self
+            .year(year)
+            .and_then(|group| group.months.iter().find(|(m, _)| *m == month)))
+        .map(|(_, ids)| ids.clone())
+        .unwrap_or_default()
+    }
+
+    fn year(&self, year: i32) -> Option<&YearGroup> {
+        self.years.iter().find(|group| group.year == year)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::date::Date;
+
+    #[test]
+    fn a_page_groups_into_years_and_months_in_its_order() {
+        let dates = [
+            "2023-10-23",
+            "2023-10-01",
+            "2023-08-18",
+            "2022-06-13",
+            "2019-05-03",
+        ];
+        let date_of = |id: u32| Date::parse_iso(dates[id as usize]).unwrap();
+        let groups = MonthGroups::of(&[0, 1, 2, 3, 4], date_of);
+        let shape: Vec<(i32, Vec<(u32, Vec<u32>)>)> = (groups.years.iter())
+            .map(|group| (group.year, group.months.clone()))
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                (2023, vec![(10, vec![0, 1]), (8, vec![2])]),
+                (2022, vec![(6, vec![3])]),
+                (2019, vec![(5, vec![4])]),
+            ]
+        );
+        assert_eq!(groups.months_of(2023), [10, 8]);
+        assert_eq!(groups.ids_of(2023, 10), [0, 1]);
+        assert!(groups.ids_of(2021, 1).is_empty() && groups.months_of(2021).is_empty());
+        // Oldest first keeps its own order.
+        let oldest = MonthGroups::of(&[4, 3, 2], date_of);
+        assert_eq!(oldest.years[0].year, 2019);
+        assert_eq!(MonthGroups::of(&[], date_of), MonthGroups::default());
+    }
 
     #[test]
     fn pages_hold_fifty_and_a_stale_page_shows_the_last() {

@@ -98,9 +98,23 @@ export async function openSite({ root = DIST, base = '/', csp = CSP_BY_DEFAULT, 
     browser,
     context,
     errors,
-    /** `expectErrors` for pages a test breaks on purpose (faults); CSP violations still count. */
-    async newPage({ expectErrors = false } = {}) {
-      return watch(await context.newPage(), expectErrors);
+    /**
+     * `expectErrors` for pages a test breaks on purpose (faults); CSP violations still count.
+     * `page.goto` waits until the app has taken over the pre-rendered page (it starts after
+     * the first paint, and for a frame both are in the DOM); `preRender` leaves that to the
+     * test, for tests of the pre-render and the take-over themselves.
+     */
+    async newPage({ expectErrors = false, preRender = false } = {}) {
+      const page = watch(await context.newPage(), expectErrors);
+      if (!preRender) {
+        const goto = page.goto.bind(page);
+        page.goto = async (...args) => {
+          const response = await goto(...args);
+          await page.waitForFunction(() => !document.getElementById('static-page'), null, { timeout: 30_000 });
+          return response;
+        };
+      }
+      return page;
     },
     url: (path = '') => server.url + path.replace(/^\//, ''),
     /** Closes everything; fails if any page logged an unexpected error. */

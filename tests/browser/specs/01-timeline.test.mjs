@@ -60,7 +60,7 @@ test('while the bundle loads the reader sees that it is loading', async () => {
     res.end(await readFile(`${DIST}${dataPath()}`));
   });
   try {
-    const page = await site.newPage();
+    const page = await site.newPage({ preRender: true });
     // The pre-rendered first page stands in for a filtered view until the app has it.
     await page.goto(site.url('?year=2022'));
     await page.getByText('Loading the releases for this address…').waitFor();

@@ -45,7 +45,7 @@ test('a deep link keeps showing its release while the releases load, then the ap
   const release = bySlugWord('sewing-workshop');
   const open = holdIndex(site);
   try {
-    const page = await site.newPage();
+    const page = await site.newPage({ preRender: true });
     await page.goto(site.url(`releases/${release.slug}/`));
     await page.getByRole('heading', { level: 1, name: release.title }).waitFor();
     // The app has started (its views exist) but the reader still reads the release.

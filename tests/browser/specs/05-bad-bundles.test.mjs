@@ -63,7 +63,7 @@ test('a response that never finishes times out with a message', async () => {
     res.write('{"version": 1,'); // and nothing more
   });
   try {
-    const page = await site.newPage({ expectErrors: true });
+    const page = await site.newPage({ expectErrors: true, preRender: true });
     await page.clock.install();
     await page.goto(site.url());
     // The pre-rendered home page shows while the releases load.

@@ -80,7 +80,7 @@ for (const csp of [false, true]) {
       test(`the home page: the app takes over where the pre-render stood, nothing moves (${width} px)`, async () => {
         const open = holdIndex(site);
         try {
-          const page = await site.newPage();
+          const page = await site.newPage({ preRender: true });
           await page.setViewportSize({ width, height: 800 });
           await page.goto(site.url());
           await page.getByRole('link', { name: newestFirst[0].title }).waitFor();
@@ -104,7 +104,7 @@ for (const csp of [false, true]) {
       const inFilter = newestFirst.filter((r) => r.topics.includes('Rule of law') && /prison/i.test(`${r.title} ${r.summary}`));
       assert.ok(inFilter.length > 0 && inFilter.length < newestFirst.length);
       try {
-        const page = await site.newPage();
+        const page = await site.newPage({ preRender: true });
         await page.goto(site.url('?topic=Rule+of+law&q=prison'));
         await page.getByText('Loading the releases for this address…').waitFor();
         await afterTwoFrames(page);
@@ -124,14 +124,14 @@ for (const csp of [false, true]) {
 
     test('a release page and the not-found page take over without layout shift', async () => {
       const release = bySlugWord('sewing-workshop');
-      const page = await site.newPage();
+      const page = await site.newPage({ preRender: true });
       await page.goto(site.url(`releases/${release.slug}/`));
       await tookOver(page);
       await page.getByRole('button', { name: 'Copy link' }).waitFor();
       const shift = await layoutShift(page);
       assert.ok(shift <= 0.02, `layout shift ${shift}`);
 
-      const missing = await site.newPage({ expectErrors: true }); // the host's 404 is logged
+      const missing = await site.newPage({ expectErrors: true, preRender: true }); // the host's 404 is logged
       await missing.goto(site.url('no-such-page'));
       await missing.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
       await tookOver(missing);
@@ -142,7 +142,7 @@ for (const csp of [false, true]) {
     test('words typed into the pre-rendered search box are searched once the app takes over', async () => {
       const open = holdIndex(site);
       try {
-        const page = await site.newPage();
+        const page = await site.newPage({ preRender: true });
         await page.goto(site.url());
         await page.getByRole('searchbox', { name: 'Search releases' }).fill('sewing');
         open();
@@ -159,7 +159,7 @@ for (const csp of [false, true]) {
       // Typing starts on the pre-render and goes on across the swap; the
       // app's first render must not undo what was carried over.
       for (let run = 0; run < 4; run += 1) {
-        const page = await site.newPage();
+        const page = await site.newPage({ preRender: true });
         await page.goto(site.url());
         await page.getByRole('searchbox', { name: 'Search releases' }).pressSequentially('penitentiary');
         await tookOver(page);
@@ -176,7 +176,7 @@ describe('phones and tablets', () => {
     test(`at ${width} px the first release is in the first screen, the filters one tap away with their count`, async () => {
       const site = await openSite({ viewport: { width, height } });
       try {
-        const page = await site.newPage();
+        const page = await site.newPage({ preRender: true });
         await page.goto(site.url('?topic=Human+rights'));
         await tookOver(page);
         const expected = newestFirst.filter((r) => r.topics.includes('Human rights'));

@@ -1,0 +1,191 @@
+//! The page of results as keyed entries: an entry (its photo, date and
+//! labels) survives the keystrokes and clicks that keep it on the page, and
+//! only its highlighted title and summary follow the query. Under year and
+//! month headings when the order is by date; a ranked list by relevance.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::browse::Browse;
+use super::chips::{ClearAll, RemoveChip};
+use super::highlighted::highlighted;
+use super::load::Newsroom;
+use super::photo::PhotoThumbnail;
+use super::timeline::ReturnTo;
+use super::{BasePath, use_newsroom};
+use newsroom_engine::date::month_name;
+use newsroom_engine::filters::Sort;
+use newsroom_engine::listing::{MonthGroups, page_span, shown_page};
+use newsroom_engine::search::QueryTerms;
+
+/// What every entry reads: the releases, and the parts of the result that
+/// change without changing which entries are shown.
+#[derive(Clone)]
+struct Entries {
+    newsroom: Arc<Newsroom>,
+    base: BasePath,
+    terms: Memo<QueryTerms>,
+    body_only: Memo<Vec<u32>>,
+}
+
+#[component]
+pub fn ResultList() -> impl IntoView {
+    let browse = expect_context::<Browse>();
+    let return_to = expect_context::<ReturnTo>();
+    let newsroom = use_newsroom();
+    let remember = move |_| {
+        return_to
+            .search
+            .set(Some(browse.filters.get_untracked().to_query()));
+        return_to.scroll_y.set(window().scroll_y().unwrap_or(0.0));
+    };
+    let page_ids = Memo::new(move |_| {
+        let result = browse.result.read();
+        let page = shown_page(browse.filters.read().page, result.ids.len());
+        result.ids[page_span(page, result.ids.len())].to_vec()
+    });
+    let groups = {
+        let newsroom = newsroom.clone();
+        Memo::new(move |_| {
+            let releases = newsroom.catalog.releases();
+            page_ids.with(|ids| MonthGroups::of(ids, |id| releases[id as usize].published))
+        })
+    };
+    let entries = Entries {
+        newsroom: newsroom.clone(),
+        base: expect_context::<BasePath>(),
+        terms: Memo::new(move |_| browse.result.read().terms.clone()),
+        body_only: Memo::new(move |_| browse.result.read().body_only.clone()),
+    };
+    let grouped = Memo::new(move |_| browse.result.read().sort != Sort::Relevance);
+    let empty = Memo::new(move |_| browse.result.read().ids.is_empty());
+    let no_releases = newsroom.catalog.releases().is_empty();
+    let list = move || {
+        if no_releases {
+            return view! { <p class="empty-result">"This newsroom has no releases yet."</p> }
+                .into_any();
+        }
+        if empty.get() {
+            let inverted = browse.result.read_untracked().inverted_range;
+            return view! { <EmptyResult inverted /> }.into_any();
+        }
+        let entries = entries.clone();
+        if grouped.get() {
+            let years = move || groups.with(|g| g.years.iter().map(|y| y.year).collect::<Vec<_>>());
+            view! {
+                <For each=years key=|year| *year
+                    children=move |year| view! { <Year year groups entries=entries.clone() /> } />
+            }
+            .into_any()
+        } else {
+            view! {
+                <ol class="entries entries--ranked">
+                    <For each=move || page_ids.get() key=|id| *id
+                        children=move |id| entry(&entries, id, "h3") />
+                </ol>
+            }
+            .into_any()
+        }
+    };
+    view! { <div class="timeline" on:click=remember>{list}</div> }
+}
+
+#[component]
+fn Year(year: i32, groups: Memo<MonthGroups>, entries: Entries) -> impl IntoView {
+    let months = move || groups.with(|g| g.months_of(year));
+    let id = format!("y-{year}");
+    let labelled_by = id.clone();
+    view! {
+        <section class="year" aria-labelledby=labelled_by>
+            <h2 class="year__heading" id=id>{year}</h2>
+            <For each=months key=|month| *month
+                children=move |month| view! { <Month year month groups entries=entries.clone() /> } />
+        </section>
+    }
+}
+
+#[component]
+fn Month(year: i32, month: u32, groups: Memo<MonthGroups>, entries: Entries) -> impl IntoView {
+    let ids = move || groups.with(|g| g.ids_of(year, month));
+    let id = format!("m-{year}-{month:02}");
+    let labelled_by = id.clone();
+    view! {
+        <section class="month" aria-labelledby=labelled_by>
+            <h3 class="month__heading" id=id>{format!("{} {year}", month_name(month))}</h3>
+            <ol class="entries">
+                <For each=ids key=|id| *id children=move |id| entry(&entries, id, "h4") />
+            </ol>
+        </section>
+    }
+}
+
+fn entry(entries: &Entries, id: u32, heading: &'static str) -> impl IntoView + use<> {
+    let release = &entries.newsroom.catalog.releases()[id as usize];
+    let terms = entries.terms;
+    let body_only = entries.body_only;
+    let href = entries.base.release(release.slug.as_str());
+    let title = {
+        let text = release.title.clone();
+        move || highlighted(&text, &terms.read())
+    };
+    let title = if heading == "h3" {
+        view! { <h3 class="entry__title"><a href=href>{title}</a></h3> }.into_any()
+    } else {
+        view! { <h4 class="entry__title"><a href=href>{title}</a></h4> }.into_any()
+    };
+    let summary = {
+        let text = release.summary.clone();
+        move || highlighted(&text, &terms.read())
+    };
+    let meta: Vec<String> = (release.content_type.iter())
+        .chain(release.locations.iter())
+        .cloned()
+        .collect();
+    let topics = (!release.topics.is_empty()).then(|| {
+        let chips = (release.topics.iter())
+            .map(|t| view! { <li class="chip">{t.clone()}</li> })
+            .collect_view();
+        view! { <ul class="entry__topics" aria-label="Topics">{chips}</ul> }
+    });
+    let found_in_body = move || {
+        body_only
+            .with(|ids| ids.binary_search(&id).is_ok())
+            .then(|| {
+                view! { <p class="entry__match">"Found in the full text"</p> }
+            })
+    };
+    view! {
+        <li class="entry">
+            {release.image.clone().map(|image| view! { <PhotoThumbnail image /> })}
+            <time class="entry__date" datetime=release.published.iso()>{release.published.long()}</time>
+            {title}
+            {(!meta.is_empty()).then(|| view! { <p class="entry__meta">{meta.join(" · ")}</p> })}
+            {topics}
+            <p class="entry__summary">{summary}</p>
+            {found_in_body}
+        </li>
+    }
+}
+
+#[component]
+fn EmptyResult(inverted: bool) -> impl IntoView {
+    let browse = expect_context::<Browse>();
+    let chips = browse.filters.get_untracked().chips();
+    let message = if inverted {
+        "The “From” date is after the “To” date, so no release can match. Swap or change the dates."
+    } else {
+        "No releases match all of these filters. Try removing one:"
+    };
+    let suggestions = chips
+        .into_iter()
+        .map(|chip| view! { <RemoveChip chip /> })
+        .collect_view();
+    view! {
+        <div class="empty-result">
+            <p>{message}</p>
+            <ul class="empty-result__suggestions">{suggestions}</ul>
+            <ClearAll />
+        </div>
+    }
+}
