@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use super::load::fetch_bytes;
 use super::markdown_body::MarkdownBody;
+use super::takeover::StaticPage;
 use super::{BasePath, use_newsroom};
 use newsroom_engine::derived::bodies::{BodyShard, read_shard};
 use newsroom_engine::derived::manifest::{body_shard_file, shard_of};
@@ -28,13 +29,18 @@ pub fn FetchedBody(slug: String) -> impl IntoView {
     let shard = shard_of(&slug, newsroom.manifest.body_shards);
     let body =
         LocalResource::new(move || body_of(base.clone(), cache.clone(), shard, slug.clone()));
+    // On an entry page the pre-render already shows the full text: it stays
+    // until the app has it too, so nothing below the text moves at the swap.
+    let hold = StoredValue::new(use_context::<StaticPage>().and_then(|page| page.hold()));
     let loading = || {
         view! { <p class="release__body-status" role="status">"Loading the full text…"</p> }
     };
     view! {
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
-                match body.await {
+                let body_result = body.await;
+                hold.set_value(None);
+                match body_result {
                     Ok(blocks) => view! { <MarkdownBody blocks=blocks /> }.into_any(),
                     Err(message) => view! {
                         <div class="release__body-status" role="alert">

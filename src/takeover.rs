@@ -19,6 +19,32 @@ pub struct StaticPage {
     nodes: Shared<Vec<Element>>,
     /// What the app does once its view is shown (focus on arrival).
     after_swap: Shared<Vec<Box<dyn FnOnce() + Send + Sync>>>,
+    /// Parts of the app's view still loading that the pre-render already
+    /// shows (a release's full text), and whether the swap is wanted.
+    waiting: Shared<Waiting>,
+}
+
+#[derive(Default)]
+struct Waiting {
+    holds: usize,
+    swap_wanted: bool,
+}
+
+/// Keeps the pre-render while part of the app's view loads; dropping it
+/// lets the swap happen (at once if it was waiting for this).
+pub struct Hold(StaticPage);
+
+impl Drop for Hold {
+    fn drop(&mut self) {
+        let ready = {
+            let mut waiting = self.0.waiting.lock().expect("one thread");
+            waiting.holds -= 1;
+            waiting.holds == 0 && waiting.swap_wanted
+        };
+        if ready {
+            self.0.swap_in_next_frame();
+        }
+    }
 }
 
 type Shared<T> = std::sync::Arc<std::sync::Mutex<T>>;
@@ -45,6 +71,7 @@ impl StaticPage {
         StaticPage {
             nodes: Shared::new(nodes.into()),
             after_swap: Shared::default(),
+            waiting: Shared::default(),
         }
     }
 
@@ -65,15 +92,43 @@ impl StaticPage {
         }
     }
 
-    /// Removes the pre-rendered page; what the reader did on it carries over
-    /// to the app's same elements (same ids): the focus, and words typed in
-    /// the search box, which the app then searches for. Done in the next
-    /// frame, before its paint: the app's view, rendered in this task, has
-    /// then settled (its effects would undo the carried words), and until
-    /// then keys still reach the pre-render's box and are carried too.
+    /// Keeps the pre-render until the returned [`Hold`] is dropped, when
+    /// the app's view would otherwise come in without a part the pre-render
+    /// shows (and everything below it would move when that part arrives).
+    /// `None` once the app's view is shown.
+    pub fn hold(&self) -> Option<Hold> {
+        self.is_shown().then(|| {
+            self.waiting.lock().expect("one thread").holds += 1;
+            Hold(self.clone())
+        })
+    }
+
+    /// Removes the pre-rendered page, once no [`Hold`] keeps it; what the
+    /// reader did on it carries over to the app's same elements (same ids):
+    /// the focus, and words typed in the search box, which the app then
+    /// searches for.
     pub fn remove(&self) {
+        let held = {
+            let mut waiting = self.waiting.lock().expect("one thread");
+            waiting.swap_wanted = true;
+            waiting.holds > 0
+        };
+        if !held {
+            self.swap_in_next_frame();
+        }
+    }
+
+    /// The swap, in the next frame, before its paint: the app's view,
+    /// rendered in this task, has then settled (its effects would undo the
+    /// carried words), and until then keys still reach the pre-render's box
+    /// and are carried too. A hold taken meanwhile (by the view rendered in
+    /// this task) defers it again.
+    fn swap_in_next_frame(&self) {
         let page = self.clone();
         request_animation_frame(move || {
+            if page.waiting.lock().expect("one thread").holds > 0 || !page.is_shown() {
+                return;
+            }
             let mut carried = Carried::read();
             for node in page.nodes.lock().expect("one thread").drain(..) {
                 node.remove();
