@@ -26,16 +26,12 @@ pub fn focus_heading_on_arrival(heading: NodeRef<H1>, always: bool) {
     if is_first && !always {
         return;
     }
-    let static_page = use_context::<StaticPage>();
+    let static_page = expect_context::<StaticPage>();
     Effect::new(move |_| {
         if let Some(h1) = heading.get() {
-            let focus = move || {
+            static_page.after_swap(move || {
                 let _ = h1.focus();
-            };
-            match &static_page {
-                Some(page) => page.after_swap(focus),
-                None => focus(),
-            }
+            });
         }
     });
 }

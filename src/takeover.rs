@@ -108,21 +108,15 @@ impl StaticPage {
     /// the focus, and words typed in the search box, which the app then
     /// searches for.
     pub fn remove(&self) {
-        let held = {
-            let mut waiting = self.waiting.lock().expect("one thread");
-            waiting.swap_wanted = true;
-            waiting.holds > 0
-        };
-        if !held {
-            self.swap_in_next_frame();
-        }
+        self.waiting.lock().expect("one thread").swap_wanted = true;
+        self.swap_in_next_frame();
     }
 
     /// The swap, in the next frame, before its paint: the app's view,
     /// rendered in this task, has then settled (its effects would undo the
     /// carried words), and until then keys still reach the pre-render's box
     /// and are carried too. A hold taken meanwhile (by the view rendered in
-    /// this task) defers it again.
+    /// this task, or still loading) defers it to the last hold's drop.
     fn swap_in_next_frame(&self) {
         let page = self.clone();
         request_animation_frame(move || {
