@@ -14,7 +14,7 @@ use newsroom_engine::bundle::{Bundle, Release};
 use newsroom_engine::date::month_name;
 use newsroom_engine::filters::{FacetKey, Filters, MAX_VALUE_CHARS};
 use newsroom_engine::listing::{
-    FACET_FILTER_FROM, FACET_PREVIEW, PAGE_SIZE, page_span, shown_page,
+    FACET_FILTER_FROM, FACET_PREVIEW, MonthGroups, PAGE_SIZE, YearGroup, page_span, shown_page,
 };
 use newsroom_engine::photo::Published;
 use newsroom_engine::search::{Catalog, Facet, SearchResult};
@@ -151,14 +151,13 @@ fn results(result: &SearchResult, catalog: &Catalog, address: &SiteAddress) -> S
     let releases = catalog.releases();
     let total = result.ids.len();
     let page = shown_page(1, total);
-    let shown: Vec<&Release> = result.ids[page_span(page, total)]
-        .iter()
-        .map(|&id| &releases[id as usize])
-        .collect();
     let timeline = if releases.is_empty() {
         "<p class=\"empty-result\">This newsroom has no releases yet.</p>".to_owned()
     } else {
-        by_month(&shown, address)
+        let groups = MonthGroups::of(&result.ids[page_span(page, total)], |id| {
+            releases[id as usize].published
+        });
+        by_month(&groups, releases, address)
     };
     format!(
         "<section class=\"results\" aria-labelledby=\"results-heading\">\
@@ -172,23 +171,21 @@ fn results(result: &SearchResult, catalog: &Catalog, address: &SiteAddress) -> S
     )
 }
 
-/// Entries under year and month headings (newest first, as given).
-fn by_month(shown: &[&Release], address: &SiteAddress) -> String {
+/// Entries under year and month headings, grouped as the app groups them.
+fn by_month(groups: &MonthGroups, releases: &[Release], address: &SiteAddress) -> String {
     let mut html = String::new();
-    for year in shown.chunk_by(|a, b| a.published.year() == b.published.year()) {
-        let y = year[0].published.year();
+    for YearGroup { year: y, months } in &groups.years {
         html.push_str(&format!(
             "<section class=\"year\" aria-labelledby=\"y-{y}\"><h2 class=\"year__heading\" id=\"y-{y}\">{y}</h2>"
         ));
-        for month in year.chunk_by(|a, b| a.published.month() == b.published.month()) {
-            let m = month[0].published.month();
+        for (m, ids) in months {
             html.push_str(&format!(
                 "<section class=\"month\" aria-labelledby=\"m-{y}-{m:02}\">\
                  <h3 class=\"month__heading\" id=\"m-{y}-{m:02}\">{} {y}</h3><ol class=\"entries\">",
-                month_name(m)
+                month_name(*m)
             ));
-            for release in month {
-                html.push_str(&entry(release, address));
+            for &id in ids {
+                html.push_str(&entry(&releases[id as usize], address));
             }
             html.push_str("</ol></section>");
         }

@@ -3,7 +3,6 @@
 //! the histogram above the list. Every period from the first to the last
 //! match gets a bar, empty ones too, so the bars are a true time axis.
 
-use crate::bundle::Release;
 use crate::date::{Date, month_name};
 use crate::filters::Filters;
 use crate::wording::count_releases;
@@ -102,11 +101,6 @@ pub struct Histogram {
 }
 
 impl Histogram {
-    /// Counts `ids` (positions in `releases`) per period.
-    pub fn of(releases: &[Release], ids: &[u32]) -> Histogram {
-        Histogram::of_dates(|| ids.iter().map(|&id| releases[id as usize].published))
-    }
-
     /// Counts the dates `dates()` gives (twice: once for the span, once to
     /// count) per period.
     pub fn of_dates<I: Iterator<Item = Date>>(dates: impl Fn() -> I) -> Histogram {
