@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { DIST, DIST_SUBPATH, SUBPATH, openSite } from '../lib/harness.mjs';
 import { bundle, newestFirst, bySlugWord } from '../lib/seed.mjs';
-import { eventually, expectTitles, tookOver } from '../lib/wait.mjs';
+import { eventually, expectTitles } from '../lib/wait.mjs';
 
 const SITE_URL = 'http://127.0.0.1:8080';
 
@@ -53,7 +53,6 @@ for (const [label, root, base] of [['at the root', DIST, '/'], ['under a sub-pat
       const page = await site.newPage();
       await page.setViewportSize({ width: 1280, height: 600 });
       await page.goto(site.url());
-      await tookOver(page); // scroll restoration is the app's
       const oldest = newestFirst.at(-1);
       const link = page.getByRole('link', { name: oldest.title });
       await link.scrollIntoViewIfNeeded();

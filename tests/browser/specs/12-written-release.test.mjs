@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DIST_WRITTEN, openSite } from '../lib/harness.mjs';
 import { WRITTEN } from '../lib/write-release.mjs';
-import { eventually, tookOver } from '../lib/wait.mjs';
+import { eventually } from '../lib/wait.mjs';
 
 const SLUG = 'border-officers-trained-in-khorog';
 let site;
@@ -62,7 +62,6 @@ test('the entry page alone (no JavaScript) shows the same and carries the previe
 test('the timeline shows a lazy thumbnail for the release with a photo, and none for the others', async () => {
   const page = await site.newPage();
   await page.goto(site.url());
-  await tookOver(page); // the app's timeline (the pre-render's is checked natively)
   const entry = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: WRITTEN.title }) });
   const thumbnail = entry.getByRole('img', { name: WRITTEN.alt });
   assert.equal(await thumbnail.getAttribute('loading'), 'lazy');
