@@ -22,6 +22,7 @@ use crate::progress::Progress;
 use crate::site::{SiteAddress, publish_photos, write_site};
 use newsroom_engine::bundle::{Bundle, check_bundle};
 use newsroom_engine::date::Date;
+use newsroom_engine::derived::manifest::DataLayout;
 use newsroom_engine::synth::synthetic_bundle_with_progress;
 
 const DEFAULT_CONTENT: &str = "content";
@@ -140,6 +141,11 @@ enum Command {
         /// The absolute origin for canonical, Open Graph and feed links.
         #[arg(long, value_name = "URL")]
         site_url: Option<String>,
+        /// How the app reads the archive: `whole` (the light index at
+        /// start) or `segmented` (segments as views need them); by default
+        /// segmented from 5,000 releases.
+        #[arg(long, value_name = "LAYOUT", value_parser = parse_layout)]
+        data_layout: Option<DataLayout>,
         /// The bundle or content folder to publish.
         #[arg(default_value = DEFAULT_CONTENT)]
         bundle: PathBuf,
@@ -187,8 +193,9 @@ fn main() -> ExitCode {
             dist,
             public_url,
             site_url,
+            data_layout,
             bundle,
-        } => site(&dist, &public_url, site_url, &bundle),
+        } => site(&dist, &public_url, site_url, data_layout, &bundle),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -338,6 +345,7 @@ fn site(
     dist: &Path,
     public_url: &str,
     site_url: Option<String>,
+    data_layout: Option<DataLayout>,
     bundle_path: &Path,
 ) -> Result<(), Failure> {
     let site_url = site_url.unwrap_or_else(|| {
@@ -367,12 +375,14 @@ fn site(
             problems.len()
         ))
     })?;
-    let written = write_site(dist, &bundle, &address, Progress::on_terminal())
+    let layout = data_layout.unwrap_or(DataLayout::for_archive(bundle.releases.len()));
+    let written = write_site(dist, &bundle, &address, layout, Progress::on_terminal())
         .map_err(|e| Failure::io(dist, "write the site", e))?;
     eprintln!(
-        "{}: {} entry pages, {photos} photos, 404.html, feed.xml and {} topic, place and type feeds, sitemap.xml, robots.txt for {}; {} light index {:.1} MB, {} body shards, {} term pieces; {} segments {:.1} MB (start columns {:.0} KB)",
+        "{}: {} entry pages ({} data), {photos} photos, 404.html, feed.xml and {} topic, place and type feeds, sitemap.xml, robots.txt for {}; {} light index {:.1} MB, {} body shards, {} term pieces; {} segments {:.1} MB (start columns {:.0} KB)",
         dist.display(),
         written.entry_pages,
+        layout.name(),
         written.feeds,
         address.absolute(""),
         written.data_folder,
@@ -384,6 +394,11 @@ fn site(
         written.segments.start_bytes as f64 / 1e3,
     );
     Ok(())
+}
+
+fn parse_layout(name: &str) -> Result<DataLayout, String> {
+    DataLayout::from_name(name)
+        .ok_or_else(|| format!("{name:?} is not a layout: use whole or segmented"))
 }
 
 fn generate(

@@ -29,6 +29,7 @@ pub use photos::publish_photos;
 use crate::progress::Progress;
 pub use newsroom_engine::address::SiteAddress;
 use newsroom_engine::bundle::Bundle;
+use newsroom_engine::derived::manifest::DataLayout;
 use newsroom_engine::feeds::FeedDirectory;
 use newsroom_engine::segments::layout::SegmentsEntry;
 
@@ -61,6 +62,7 @@ pub fn write_site(
     dist: &Path,
     bundle: &Bundle,
     address: &SiteAddress,
+    layout: DataLayout,
     progress: Progress,
 ) -> std::io::Result<Written> {
     let shell_path = dist.join("index.html");
@@ -69,7 +71,7 @@ pub fn write_site(
     let data = data::data_files(bundle);
     data.write(dist, progress)?;
     let data_url = format!("{}{}", address.public_url(), data.folder);
-    let shell = entry_pages::with_site_meta(&shell, bundle, address, &data_url);
+    let shell = entry_pages::with_site_meta(&shell, bundle, address, &data_url, layout);
     let shell = match loader::externalize_loader(&shell, address.public_url()) {
         Some((rewritten, name, script)) => {
             std::fs::write(dist.join(name), script)?;

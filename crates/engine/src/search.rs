@@ -150,15 +150,12 @@ impl Catalog {
     /// The feed of every topic, place and named content type, from the
     /// facets' values (no pass over the releases).
     pub fn feeds(&self) -> FeedDirectory {
-        let keys = [&self.topics, &self.places, &self.types]
-            .into_iter()
-            .flat_map(FacetIndex::keys);
-        FeedDirectory::new(keys.filter_map(|key| match key {
-            FacetKey::Topic(label) => Some((FeedFacet::Topic, label.as_str())),
-            FacetKey::Place(label) => Some((FeedFacet::Place, label.as_str())),
-            FacetKey::Type(TypeChoice::Named(label)) => Some((FeedFacet::Type, label.as_str())),
-            FacetKey::Type(TypeChoice::Unspecified) | FacetKey::Year(_) => None,
-        }))
+        feeds_of([&self.topics, &self.places, &self.types])
+    }
+
+    /// The release's date.
+    pub fn date_of(&self, id: u32) -> crate::date::Date {
+        self.chronology.date_of(id)
     }
 
     /// The next older and the next newer release, in the listing's order.
@@ -331,4 +328,15 @@ fn selected_keys(filters: &Filters) -> [Vec<FacetKey>; 4] {
 
 fn label_keys(labels: &[String], key: fn(String) -> FacetKey) -> Vec<FacetKey> {
     labels.iter().cloned().map(key).collect()
+}
+
+/// The feed of every topic, place and named content type of these facets.
+fn feeds_of(facets: [&FacetIndex; 3]) -> FeedDirectory {
+    let keys = facets.into_iter().flat_map(FacetIndex::keys);
+    FeedDirectory::new(keys.filter_map(|key| match key {
+        FacetKey::Topic(label) => Some((FeedFacet::Topic, label.as_str())),
+        FacetKey::Place(label) => Some((FeedFacet::Place, label.as_str())),
+        FacetKey::Type(TypeChoice::Named(label)) => Some((FeedFacet::Type, label.as_str())),
+        FacetKey::Type(TypeChoice::Unspecified) | FacetKey::Year(_) => None,
+    }))
 }

@@ -37,6 +37,7 @@ pub fn data_files(bundle: &Bundle) -> DataFiles {
         body_shards: shards,
         term_pieces: terms.first_words,
         segments: Some(segments_entry(&segments)),
+        site: Some(bundle.site.clone()),
     };
     let mut files = vec![
         (INDEX_FILE.to_owned(), light_index_json(bundle).into_bytes()),

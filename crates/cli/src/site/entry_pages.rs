@@ -11,10 +11,11 @@ use super::html::{
 };
 use super::markdown_html::blocks_html;
 use newsroom_engine::bundle::{Bundle, Release};
-use newsroom_engine::derived::manifest::{INDEX_FILE, MANIFEST_FILE};
+use newsroom_engine::derived::manifest::{DataLayout, INDEX_FILE, MANIFEST_FILE};
 use newsroom_engine::feeds::{Feed, FeedDirectory, FeedFacet};
 use newsroom_engine::markdown;
 use newsroom_engine::photo::{PREVIEW_HEIGHT, PREVIEW_WIDTH, Published};
+use newsroom_engine::segments::layout::START_FILE;
 use newsroom_engine::{STATIC_PAGE_ID, TOPIC_FEED_ATTRIBUTE};
 
 /// Site-wide head tags added to the shell itself: the absolute site URL
@@ -29,24 +30,36 @@ pub fn with_site_meta(
     bundle: &Bundle,
     address: &SiteAddress,
     data_url: &str,
+    layout: DataLayout,
 ) -> String {
-    // The index and manifest download while the wasm compiles, instead of
-    // after the app starts (the app's fetch takes the preloaded answer).
+    // What the app fetches first downloads while the wasm compiles, instead
+    // of after the app starts (the app's fetch takes the preloaded answer).
     let preload = |file: &str| format!("{DATA_PRELOAD}{}{file}\">", escape(data_url));
+    let first_file = match layout {
+        DataLayout::Whole => INDEX_FILE,
+        DataLayout::Segmented => START_FILE,
+    };
     let meta = format!(
         "<meta name=\"newsroom:site-url\" content=\"{}\">\
          <meta name=\"newsroom:data\" content=\"{}\">\
+         <meta name=\"newsroom:layout\" content=\"{}\">\
          <meta name=\"description\" content=\"{}\">{}{}",
         escape(address.site_url()),
         escape(data_url),
+        layout.name(),
         escape(&bundle.site.tagline),
-        preload(INDEX_FILE),
+        preload(first_file),
         preload(MANIFEST_FILE),
     );
     // Written by an earlier run of the hook on the same folder.
-    let shell = ["newsroom:site-url", "newsroom:data", "description"]
-        .iter()
-        .fold(shell.to_owned(), |shell, name| remove_meta(&shell, name));
+    let shell = [
+        "newsroom:site-url",
+        "newsroom:data",
+        "newsroom:layout",
+        "description",
+    ]
+    .iter()
+    .fold(shell.to_owned(), |shell, name| remove_meta(&shell, name));
     let shell = remove_tags(&shell, DATA_PRELOAD);
     let shell = remove_elements(&shell, JSON_LD_OPENING, "</script>");
     let shell = set_title(&without_base_element(&shell), &bundle.site.name);

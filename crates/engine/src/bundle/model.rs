@@ -15,7 +15,7 @@ pub struct Bundle {
 }
 
 /// Who publishes: the listing's heading and description.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Site {
     pub name: String,
     pub tagline: String,

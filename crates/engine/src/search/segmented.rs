@@ -23,6 +23,7 @@ use super::related::Around;
 use super::{Listing, SearchResult};
 use crate::bundle::Release;
 use crate::date::Date;
+use crate::feeds::FeedDirectory;
 use crate::filters::{FacetKey, Filters, TypeChoice};
 use crate::segments::bytes::Reader;
 use crate::segments::layout::Segment;
@@ -271,6 +272,16 @@ impl SegmentedCatalog {
         };
         let found = entries.binary_search_by(|(known, _)| known.as_str().cmp(slug));
         Answer::Ready(found.ok().map(|at| entries[at].1))
+    }
+
+    /// The release's date, from the start columns.
+    pub fn date_of(&self, rank: u32) -> Date {
+        self.chronology.date_of(rank)
+    }
+
+    /// [`Catalog::feeds`](super::Catalog::feeds), from the start columns.
+    pub fn feeds(&self) -> FeedDirectory {
+        super::feeds_of([&self.topics, &self.places, &self.types])
     }
 
     /// The next older and the next newer release: the ranks either side.

@@ -128,7 +128,14 @@ fn the_site_is_written_into_dist() {
     std::fs::create_dir_all(&dist).unwrap();
     std::fs::write(dist.join("index.html"), SHELL).unwrap();
     let bundle = seed();
-    let written = write_site(&dist, &bundle, &address(), Progress::hidden()).unwrap();
+    let written = write_site(
+        &dist,
+        &bundle,
+        &address(),
+        DataLayout::Whole,
+        Progress::hidden(),
+    )
+    .unwrap();
     assert_eq!(written.entry_pages, 7);
     for release in &bundle.releases {
         assert!(
@@ -164,7 +171,14 @@ fn the_published_bundle_is_the_checked_one_not_the_source_text() {
     let dist = std::env::temp_dir().join(format!("newsroom-published-{}", std::process::id()));
     std::fs::create_dir_all(&dist).unwrap();
     std::fs::write(dist.join("index.html"), SHELL).unwrap();
-    write_site(&dist, &checked.bundle, &address(), Progress::hidden()).unwrap();
+    write_site(
+        &dist,
+        &checked.bundle,
+        &address(),
+        DataLayout::Whole,
+        Progress::hidden(),
+    )
+    .unwrap();
     let published = std::fs::read_to_string(dist.join("releases.json")).unwrap();
     std::fs::remove_dir_all(&dist).unwrap();
     assert_eq!(published, checked.bundle.to_json_pretty());
@@ -183,7 +197,14 @@ fn derived_data_is_written_under_a_digest_and_named_in_every_page() {
     std::fs::create_dir_all(&dist).unwrap();
     std::fs::write(dist.join("index.html"), SHELL).unwrap();
     let bundle = newsroom_engine::synth::synthetic_bundle(300, 9, true);
-    let written = write_site(&dist, &bundle, &address(), Progress::hidden()).unwrap();
+    let written = write_site(
+        &dist,
+        &bundle,
+        &address(),
+        DataLayout::Whole,
+        Progress::hidden(),
+    )
+    .unwrap();
     assert!(written.data_folder.starts_with("data/") && written.data_folder.ends_with('/'));
     let folder = dist.join(&written.data_folder);
 
@@ -228,9 +249,26 @@ fn derived_data_is_written_under_a_digest_and_named_in_every_page() {
         })
         .count();
     assert_eq!(*count as usize, holding, "{word}");
+    let shell = std::fs::read_to_string(dist.join("index.html")).unwrap();
+    let preload = |file: &str| {
+        format!(
+            "<link rel=\"preload\" as=\"fetch\" crossorigin href=\"/newsroom/{}{file}\">",
+            written.data_folder
+        )
+    };
+    assert_eq!(shell.matches(&preload("index.json")).count(), 1, "{shell}");
+    assert!(shell.contains("<meta name=\"newsroom:layout\" content=\"whole\">"));
     // The shell and the entry pages point at the folder; a second run
-    // (the hook run again on the same folder) does not repeat the tags.
-    write_site(&dist, &bundle, &address(), Progress::hidden()).unwrap();
+    // (the hook run again on the same folder, here choosing the other
+    // layout) does not repeat the tags.
+    write_site(
+        &dist,
+        &bundle,
+        &address(),
+        DataLayout::Segmented,
+        Progress::hidden(),
+    )
+    .unwrap();
     let meta = format!(
         "<meta name=\"newsroom:data\" content=\"/newsroom/{}\">",
         written.data_folder
@@ -240,11 +278,19 @@ fn derived_data_is_written_under_a_digest_and_named_in_every_page() {
     assert_eq!(shell.matches("<meta name=\"description\"").count(), 1);
     assert_eq!(shell.matches("newsroom:site-url").count(), 1);
     assert_eq!(shell.matches("application/ld+json").count(), 1, "{shell}");
-    let preload = format!(
-        "<link rel=\"preload\" as=\"fetch\" crossorigin href=\"/newsroom/{}index.json\">",
-        written.data_folder
+    assert_eq!(shell.matches("newsroom:layout").count(), 1, "{shell}");
+    assert!(shell.contains("<meta name=\"newsroom:layout\" content=\"segmented\">"));
+    assert_eq!(
+        shell.matches(&preload("segments/start.bin")).count(),
+        1,
+        "{shell}"
     );
-    assert_eq!(shell.matches(&preload).count(), 1, "{shell}");
+    assert_eq!(shell.matches(&preload("index.json")).count(), 0, "{shell}");
+    assert_eq!(
+        shell.matches(&preload("manifest.json")).count(),
+        1,
+        "{shell}"
+    );
     assert_eq!(
         shell.matches("id=\"static-page\"").count(),
         1,

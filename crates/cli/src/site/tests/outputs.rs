@@ -15,7 +15,7 @@ use super::{SHELL_AS_TRUNK_WRITES_IT, address};
 use crate::progress::Progress;
 use crate::site::write_site;
 use newsroom_engine::bundle::{Bundle, check_bundle, is_carriable};
-use newsroom_engine::derived::manifest::{MANIFEST_FILE, Manifest};
+use newsroom_engine::derived::manifest::{DataLayout, MANIFEST_FILE, Manifest};
 use newsroom_engine::derived::words::{WORDS_FILE, read_word_counts};
 use newsroom_engine::search::SegmentedCatalog;
 use newsroom_engine::segments::layout::Segment;
@@ -365,7 +365,14 @@ fn write(dist: &Path, bundle: &Bundle) {
     let _ = std::fs::remove_dir_all(dist);
     std::fs::create_dir_all(dist).unwrap();
     std::fs::write(dist.join("index.html"), SHELL_AS_TRUNK_WRITES_IT).unwrap();
-    write_site(dist, bundle, &address(), Progress::hidden()).unwrap();
+    write_site(
+        dist,
+        bundle,
+        &address(),
+        DataLayout::Whole,
+        Progress::hidden(),
+    )
+    .unwrap();
 }
 
 proptest! {
