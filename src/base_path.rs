@@ -17,13 +17,7 @@ pub struct BasePath {
 impl BasePath {
     pub fn from_document() -> BasePath {
         let document = leptos::prelude::document();
-        let meta = |name: &str| {
-            document
-                .query_selector(&format!("meta[name='{name}']"))
-                .ok()
-                .flatten()
-                .and_then(|meta| meta.get_attribute("content"))
-        };
+        let meta = page_meta;
         // The build hook turns Trunk's `<base href>` into this meta (strict CSP).
         let prefix = meta("newsroom:base")
             .or_else(|| {
@@ -77,4 +71,13 @@ impl BasePath {
     pub fn canonical_release(&self, slug: &str) -> String {
         self.address.release_url(slug)
     }
+}
+
+/// The content of the page's `<meta name=…>`, which the build writes.
+pub fn page_meta(name: &str) -> Option<String> {
+    (leptos::prelude::document())
+        .query_selector(&format!("meta[name='{name}']"))
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
 }

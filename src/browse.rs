@@ -24,7 +24,11 @@ pub enum History {
 #[derive(Clone, Copy)]
 pub struct Browse {
     pub filters: Memo<Filters>,
+    /// The answer for `filters`, or the last one while a large archive
+    /// fetches what this one needs.
     pub result: Memo<SearchResult>,
+    /// Whether `result` is still for earlier filters (or none).
+    pub waiting: Memo<bool>,
     pub full_text: FullTextSearch,
     /// Goes to the timeline with the given filters.
     pub go: Callback<(Filters, History)>,

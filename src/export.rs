@@ -9,7 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::browse::Browse;
 use super::{BasePath, use_newsroom};
 use newsroom_engine::export::{BODIES_LEFT_OUT, bundle_json, csv, file_name};
-use newsroom_engine::wording::count_releases;
+use newsroom_engine::wording::{count_releases, thousands};
 
 /// How long an object URL outlives its download's start.
 const URL_LIFETIME: std::time::Duration = std::time::Duration::from_secs(60);
@@ -29,39 +29,55 @@ impl Format {
     }
 }
 
+/// The most releases a large archive's view exports: each ten need one
+/// more records shard. The whole archive is `releases.json`, linked then.
+const SEGMENTED_EXPORT_LIMIT: usize = 2_000;
+
 #[component]
 pub fn ExportView() -> impl IntoView {
     let browse = expect_context::<Browse>();
     let newsroom = use_newsroom();
     let base = expect_context::<BasePath>();
     let count = move || browse.result.with(|result| result.ids.len());
-    let save = Callback::new(move |format: Format| {
-        let releases = newsroom.catalog.releases();
-        let (text, mime, extension) = browse.result.with_untracked(|result| {
-            let chosen = || result.ids.iter().map(|&id| &releases[id as usize]);
-            match format {
+    let limit = newsroom
+        .archive
+        .segments()
+        .map_or(usize::MAX, |_| SEGMENTED_EXPORT_LIMIT);
+    // The download asked for, until its releases are all here (at once,
+    // unless a large archive fetches their records first).
+    let asked = RwSignal::new(None::<(Format, Vec<u32>)>);
+    let preparing = Memo::new(move |_| asked.with(Option::is_some));
+    let save = move |format: Format| {
+        asked.set(Some((format, browse.result.with_untracked(|r| r.ids.clone()))));
+    };
+    {
+        let newsroom = newsroom.clone();
+        let base = base.clone();
+        Effect::new(move |_| {
+            let Some((format, ids)) = asked.get() else {
+                return;
+            };
+            let Some(releases) = newsroom.archive.releases(&ids) else {
+                return; // asked again when the records arrive
+            };
+            asked.set(None);
+            let (text, mime, extension) = match format {
                 Format::Csv => (
-                    csv(chosen(), |slug| base.canonical_release(slug)),
+                    csv(&releases, |slug| base.canonical_release(slug)),
                     "text/csv;charset=utf-8",
                     "csv",
                 ),
                 Format::Json => (
-                    bundle_json(&newsroom.site, chosen()),
+                    bundle_json(&newsroom.site, &releases),
                     "application/json",
                     "json",
                 ),
+            };
+            if let Err(error) = download(&text, mime, &file_name(&releases, extension)) {
+                leptos::logging::error!("the download could not start: {error:?}");
             }
         });
-        let name = browse.result.with_untracked(|result| {
-            file_name(
-                result.ids.iter().map(|&id| &releases[id as usize]),
-                extension,
-            )
-        });
-        if let Err(error) = download(&text, mime, &name) {
-            leptos::logging::error!("the download could not start: {error:?}");
-        }
-    });
+    }
     let button = move |format: Format| {
         let label = move || {
             format!(
@@ -71,23 +87,43 @@ pub fn ExportView() -> impl IntoView {
             )
         };
         view! {
-            <button type="button" class="link-button" aria-label=label on:click=move |_| save.run(format)>
+            <button type="button" class="link-button" aria-label=label
+                disabled=move || preparing.get() on:click=move |_| save(format)>
                 {format.name()}
             </button>
         }
     };
+    let whole_archive = base.asset("releases.json");
     move || {
-        (count() > 0).then(|| {
+        let count = count();
+        if count == 0 {
+            return None;
+        }
+        if count > limit {
+            return Some(
+                view! {
+                    <p class="export">
+                        {format!("Narrow the view to {} releases or fewer to download it, or download ", thousands(limit))}
+                        <a href=whole_archive.clone() download="releases.json">"the whole archive as JSON"</a>
+                        "."
+                    </p>
+                }
+                .into_any(),
+            );
+        }
+        Some(
             view! {
                 <p class="export">
-                    {format!("Download these {}: ", count_releases(count()))}
+                    {format!("Download these {}: ", count_releases(count))}
                     {button(Format::Csv)}
                     " · "
                     {button(Format::Json)}
                     <span class="export__note">{BODIES_LEFT_OUT}</span>
+                    {move || preparing.get().then(|| view! { <span class="export__note" role="status">"Preparing the download…"</span> })}
                 </p>
             }
-        })
+            .into_any(),
+        )
     }
 }
 

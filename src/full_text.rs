@@ -73,20 +73,18 @@ impl FullTextSearch {
         let store = StoredValue::new(newsroom);
         // Near words are known once the typed words' answers are in.
         let near_keys = Memo::new(move |_| {
-            let Some(spelling) = spelling.get() else {
-                return Vec::new();
-            };
+            let spelling = spelling.get()?;
             arrived.track();
             let newsroom = store.get_value();
             let typed = typed_keys.get();
             let hits = collect_hits(&newsroom, &cache.get_value(), typed);
-            terms.with(|terms| {
-                near_full_text_keys(&newsroom.catalog.corrections(terms, &hits, &spelling))
-            })
+            let catalog = newsroom.archive.whole()?;
+            let corrections = terms.with(|terms| catalog.corrections(terms, &hits, &spelling));
+            Some(near_full_text_keys(&corrections))
         });
         let keys = Memo::new(move |_| {
             let mut keys = typed_keys.get();
-            keys.extend(near_keys.get());
+            keys.extend(near_keys.get().unwrap_or_default());
             keys.sort_unstable();
             keys.dedup();
             keys
@@ -222,8 +220,7 @@ fn decode(newsroom: &Newsroom, cache: &Cache, key: &FullTextKey) -> Option<Arc<[
     let ids: Vec<u32> = positions
         .to_vec()
         .into_iter()
-        .filter_map(|p| newsroom.id_of_position.get(p as usize).copied())
-        .filter(|&id| id != u32::MAX)
+        .filter_map(|p| newsroom.archive.full_text_id(p))
         .collect();
     Some(ids.into())
 }

@@ -19,7 +19,7 @@ pub fn ResultHistogram() -> impl IntoView {
     let histogram = Memo::new(move |_| {
         browse
             .result
-            .with(|result| newsroom.catalog.histogram(&result.ids))
+            .with(|result| newsroom.archive.histogram(&result.ids))
     });
     // A memo of its own, so the chart (and its focus and drag state) stays
     // while its bars change.

@@ -1,9 +1,11 @@
 //! The browser app. Views stay thin: they read signals derived from the
 //! URL and the loaded catalog, and render what `newsroom_engine` computes.
 //!
-//! - `load` (light index and manifest at start), `body` (a release's body
-//!   shard when it opens), `full_text` (term-index pieces per query word):
-//!   the data, fetched as it is needed;
+//! - `load` (light index, or a large archive's start columns, and the
+//!   manifest at start), `archive` (either one behind one interface),
+//!   `segments` (a large archive's segments, fetched as views ask),
+//!   `body` (a release's body shard when it opens), `full_text`
+//!   (term-index pieces per query word): the data, fetched as needed;
 //! - `browse`: the timeline's state (filters from the URL, the result, how
 //!   to go elsewhere); `timeline`, `facets_panel`, `chips`: its views;
 //!   `histogram` (the result over time), `subscribe` (feeds), `export`
@@ -13,6 +15,7 @@
 //!   `highlighted`: marked search words; `base_path`: URLs under the public path;
 //! - `crash_trigger`: test builds only (`crash-test` feature), a way to panic.
 
+mod archive;
 mod base_path;
 mod body;
 mod browse;
@@ -32,6 +35,7 @@ mod markdown_body;
 mod photo;
 mod release_page;
 mod result_list;
+mod segments;
 mod spelling;
 mod status;
 mod subscribe;

@@ -1,7 +1,8 @@
-//! Fetching the light index (the releases without their bodies) and the
-//! manifest of the derived data once at start, with a time limit, and
-//! turning every way it can fail into a message that says what failed.
-//! Bodies and the full-text index come later, as a reader needs them.
+//! Fetching what the app starts from, with a time limit, and turning every
+//! way it can fail into a message that says what failed: the manifest of
+//! the derived data, and the light index (the releases without their
+//! bodies) or, for a large archive, the segments' start columns. Bodies,
+//! the full-text index and segments come later, as a reader needs them.
 
 use std::fmt;
 use std::sync::Arc;
@@ -12,9 +13,15 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
 use super::BasePath;
+use super::archive::Archive;
+use super::base_path::page_meta;
+use super::segments::Segments;
 use newsroom_engine::bundle::{BundleError, Problem, Site, check_bundle_bytes};
-use newsroom_engine::derived::manifest::{FORMAT_VERSION, INDEX_FILE, MANIFEST_FILE, Manifest};
-use newsroom_engine::search::Catalog;
+use newsroom_engine::derived::manifest::{
+    DataLayout, FORMAT_VERSION, INDEX_FILE, MANIFEST_FILE, Manifest,
+};
+use newsroom_engine::search::{Catalog, SegmentedCatalog};
+use newsroom_engine::segments::layout::START_FILE;
 
 /// How long the bundle may take before the reader is told.
 const FETCH_TIMEOUT_MS: i32 = 20_000;
@@ -22,14 +29,11 @@ const FETCH_TIMEOUT_MS: i32 = 20_000;
 /// Everything the views need once the bundle is in.
 pub struct Newsroom {
     pub site: Site,
-    pub catalog: Catalog,
+    pub archive: Archive,
     /// Problems that left releases out; shown, never dropped silently.
     pub problems: Vec<Problem>,
     pub left_out: usize,
     pub manifest: Manifest,
-    /// For each position in the light index, the catalog id (`u32::MAX`
-    /// when that release was left out): the term index names positions.
-    pub id_of_position: Vec<u32>,
 }
 
 /// What loading gives: the newsroom, or why there is none.
@@ -153,33 +157,32 @@ impl fmt::Display for LoadError {
 }
 
 async fn load(base: BasePath) -> Loaded {
-    let index_url = base.data(INDEX_FILE);
+    // The build says which files the app starts from (see `DataLayout`).
+    let layout = (page_meta("newsroom:layout").as_deref())
+        .and_then(DataLayout::from_name)
+        .unwrap_or(DataLayout::Whole);
+    let first_url = base.data(match layout {
+        DataLayout::Whole => INDEX_FILE,
+        DataLayout::Segmented => START_FILE,
+    });
     let manifest_url = base.data(MANIFEST_FILE);
-    let (index, manifest) =
-        futures::future::join(fetch_bytes(&index_url), fetch_bytes(&manifest_url)).await;
-    let newsroom = read_newsroom(&index_url, index?, &manifest_url, &manifest?)?;
+    let (first, manifest) =
+        futures::future::join(fetch_bytes(&first_url), fetch_bytes(&manifest_url)).await;
+    let (first, manifest) = (first?, manifest?);
+    mark("newsroom:fetched");
+    let manifest = read_manifest(&manifest_url, &manifest)?;
+    let newsroom = match layout {
+        DataLayout::Whole => read_newsroom(&first_url, first, manifest)?,
+        DataLayout::Segmented => read_segmented(&first_url, &first, manifest, base)?,
+    };
     mark("newsroom:indexed");
     Ok(Arc::new(newsroom))
 }
 
-/// User Timing marks split start-up (fetched, checked, indexed) for the
-/// benchmark and the browser's profiler.
-fn mark(name: &str) {
-    if let Some(performance) = window().performance() {
-        let _ = performance.mark(name);
-    }
-}
-
-fn read_newsroom(
-    url: &str,
-    index: Vec<u8>,
-    manifest_url: &str,
-    manifest: &[u8],
-) -> Result<Newsroom, LoadError> {
-    mark("newsroom:fetched");
-    // The small manifest first: no use checking the index if it is unusable.
+/// The small manifest first: no use checking the index if it is unusable.
+fn read_manifest(url: &str, manifest: &[u8]) -> Result<Manifest, LoadError> {
     let manifest_error = |detail: String| LoadError::Manifest {
-        url: manifest_url.to_owned(),
+        url: url.to_owned(),
         detail,
     };
     let manifest: Manifest = serde_json::from_slice(manifest)
@@ -190,6 +193,49 @@ fn read_newsroom(
             manifest.version
         )));
     }
+    Ok(manifest)
+}
+
+/// A large archive: the start columns now, the rest as views need it.
+/// The build checked every release, so none is left out here.
+fn read_segmented(
+    url: &str,
+    start: &[u8],
+    manifest: Manifest,
+    base: BasePath,
+) -> Result<Newsroom, LoadError> {
+    let data_error = |detail: String| LoadError::Manifest {
+        url: url.to_owned(),
+        detail,
+    };
+    let catalog = SegmentedCatalog::new(start).map_err(data_error)?;
+    if catalog.release_count() != manifest.releases {
+        return Err(data_error(format!(
+            "it holds {} releases where the manifest says {}",
+            catalog.release_count(),
+            manifest.releases
+        )));
+    }
+    let site = (manifest.site.clone())
+        .ok_or_else(|| data_error("the manifest does not name the site".to_owned()))?;
+    Ok(Newsroom {
+        site,
+        archive: Archive::Segmented(Segments::new(catalog, base)),
+        problems: Vec::new(),
+        left_out: 0,
+        manifest,
+    })
+}
+
+/// User Timing marks split start-up (fetched, checked, indexed) for the
+/// benchmark and the browser's profiler.
+fn mark(name: &str) {
+    if let Some(performance) = window().performance() {
+        let _ = performance.mark(name);
+    }
+}
+
+fn read_newsroom(url: &str, index: Vec<u8>, manifest: Manifest) -> Result<Newsroom, LoadError> {
     let checked = check_bundle_bytes(&index).map_err(|error| LoadError::Bundle {
         url: url.to_owned(),
         error,
@@ -205,11 +251,13 @@ fn read_newsroom(
     let left_out = checked.left_out();
     Ok(Newsroom {
         site: checked.bundle.site,
-        catalog: Catalog::new(checked.bundle.releases),
+        archive: Archive::Whole {
+            catalog: Box::new(Catalog::new(checked.bundle.releases)),
+            id_of_position,
+        },
         problems: checked.problems,
         left_out,
         manifest,
-        id_of_position,
     })
 }
 

@@ -9,33 +9,62 @@ use leptos_router::hooks::use_params_map;
 use super::body::FetchedBody;
 use super::markdown_body::MarkdownBody;
 use super::photo::LeadPhoto;
+use super::status;
+use super::takeover::hold_until;
 use super::timeline::ReturnTo;
 use super::{BasePath, use_newsroom};
 use newsroom_engine::bundle::Release;
 use newsroom_engine::filters::{Filters, TypeChoice};
 use newsroom_engine::markdown;
-use newsroom_engine::search::{Catalog, FacetKey};
+use newsroom_engine::search::FacetKey;
+
+/// The release at the route's address, as far as it is known.
+#[derive(Clone, Debug, PartialEq)]
+enum Lookup {
+    /// A large archive is fetching its address list or record.
+    Looking,
+    NotFound(String),
+    Found(u32, Box<Release>),
+}
 
 #[component]
 pub fn ReleasePage() -> impl IntoView {
     let params = use_params_map();
-    let slug = move || params.read().get("slug").unwrap_or_default();
-    move || {
-        let newsroom = use_newsroom();
-        let slug = slug();
-        match newsroom.catalog.by_slug(&slug) {
-            Some(index) => view! { <ReleaseView index /> }.into_any(),
-            None => view! { <ReleaseNotFound slug /> }.into_any(),
+    let newsroom = use_newsroom();
+    // A memo, so segments arriving for other parts of the page do not
+    // render the release again.
+    let lookup = Memo::new(move |_| {
+        let slug = params.read().get("slug").unwrap_or_default();
+        match newsroom.archive.by_slug(&slug) {
+            None => Lookup::Looking,
+            Some(None) => Lookup::NotFound(slug),
+            Some(Some(id)) => match newsroom.archive.releases(&[id]).and_then(|mut r| r.pop()) {
+                None => Lookup::Looking,
+                Some(release) => Lookup::Found(id, Box::new(release)),
+            },
         }
+    });
+    let failed = {
+        let newsroom = use_newsroom();
+        move || newsroom.archive.has_failed()
+    };
+    hold_until(move || lookup.with(|lookup| *lookup != Lookup::Looking) || failed());
+    let page = move || match lookup.get() {
+        Lookup::Looking => view! { <status::Loading /> }.into_any(),
+        Lookup::NotFound(slug) => view! { <ReleaseNotFound slug /> }.into_any(),
+        Lookup::Found(index, release) => view! { <ReleaseView index release=*release /> }.into_any(),
+    };
+    view! {
+        <status::SegmentsProblem />
+        {page}
     }
 }
 
 #[component]
-fn ReleaseView(index: usize) -> impl IntoView {
+fn ReleaseView(index: u32, release: Release) -> impl IntoView {
     let newsroom = use_newsroom();
     let base = expect_context::<BasePath>();
-    let catalog: &Catalog = &newsroom.catalog;
-    let release: &Release = &catalog.releases()[index];
+    let release = &release;
     let canonical = base.canonical_release(release.slug.as_str());
     let print_url = canonical.clone();
     let page_title = format!("{} — {}", release.title, newsroom.site.name);
@@ -145,42 +174,55 @@ fn CopyLink(url: String) -> impl IntoView {
     }
 }
 
+/// The releases of `ids` once they are all here (a large archive fetches
+/// their records); the pre-rendered page waits for them, so the page does
+/// not grow under the reader.
+fn releases_of(ids: Vec<u32>) -> Memo<Option<Vec<Release>>> {
+    let newsroom = use_newsroom();
+    let asker = newsroom.clone();
+    let releases = Memo::new(move |_| asker.archive.releases(&ids));
+    hold_until(move || releases.with(Option::is_some) || newsroom.archive.has_failed());
+    releases
+}
+
 #[component]
-fn Neighbours(index: usize) -> impl IntoView {
+fn Neighbours(index: u32) -> impl IntoView {
     let newsroom = use_newsroom();
     let base = expect_context::<BasePath>();
-    let (older, newer) = newsroom.catalog.neighbours(index);
-    let releases = newsroom.catalog.releases();
-    let link = |id: Option<u32>, rel: &'static str, label: &'static str| {
-        id.map(|id| {
-            let r = &releases[id as usize];
-            view! {
-                <a class=format!("neighbours__link neighbours__link--{rel}") href=base.release(r.slug.as_str()) rel=rel>
-                    <span class="neighbours__label">{label}</span>
-                    <span class="neighbours__title">{r.title.clone()}</span>
-                </a>
-            }
+    let (older, newer) = newsroom.archive.neighbours(index);
+    let releases = releases_of(older.into_iter().chain(newer).collect());
+    move || {
+        let releases = releases.get()?;
+        let mut found = releases.iter();
+        let mut link = |id: Option<u32>, rel: &'static str, label: &'static str| {
+            id.and_then(|_| found.next()).map(|r| {
+                view! {
+                    <a class=format!("neighbours__link neighbours__link--{rel}") href=base.release(r.slug.as_str()) rel=rel>
+                        <span class="neighbours__label">{label}</span>
+                        <span class="neighbours__title">{r.title.clone()}</span>
+                    </a>
+                }
+            })
+        };
+        Some(view! {
+            <nav class="neighbours" aria-label="Previous and next release">
+                {link(older, "prev", "Previous (older)")}
+                {link(newer, "next", "Next (newer)")}
+            </nav>
         })
-    };
-    view! {
-        <nav class="neighbours" aria-label="Previous and next release">
-            {link(older, "prev", "Previous (older)")}
-            {link(newer, "next", "Next (newer)")}
-        </nav>
     }
 }
 
 #[component]
-fn Related(index: usize) -> impl IntoView {
+fn Related(index: u32) -> impl IntoView {
     let newsroom = use_newsroom();
     let base = expect_context::<BasePath>();
-    let related = newsroom.catalog.related(index, 3);
-    (!related.is_empty()).then(|| {
-        let releases = newsroom.catalog.releases();
-        let items = related
+    let releases = releases_of(newsroom.archive.related(index, 3));
+    move || {
+        let releases = releases.get().filter(|found| !found.is_empty())?;
+        let items = releases
             .iter()
-            .map(|&id| {
-                let r = &releases[id as usize];
+            .map(|r| {
                 view! {
                     <li>
                         <a href=base.release(r.slug.as_str())>{r.title.clone()}</a>
@@ -189,36 +231,42 @@ fn Related(index: usize) -> impl IntoView {
                 }
             })
             .collect_view();
-        view! {
+        Some(view! {
             <section class="related" aria-labelledby="related-title">
                 <h2 id="related-title">"Related releases"</h2>
                 <ul>{items}</ul>
             </section>
-        }
-    })
+        })
+    }
 }
 
 #[component]
 fn ReleaseNotFound(slug: String) -> impl IntoView {
     let newsroom = use_newsroom();
     let base = expect_context::<BasePath>();
-    let releases = newsroom.catalog.releases();
     let heading = NodeRef::<H1>::new();
     super::focus::focus_heading_on_arrival(heading, false);
-    let suggestions = newsroom_engine::suggest::nearest_releases(releases, &slug, 3)
-        .into_iter()
-        .map(|id| {
-            let r = &releases[id as usize];
-            view! { <li><a href=base.release(r.slug.as_str())>{r.title.clone()}</a></li> }
-        })
-        .collect_view();
+    // Near addresses need every slug: only a whole archive has them.
+    let suggestions = newsroom.archive.whole().map(|catalog| {
+        let releases = catalog.releases();
+        let items = newsroom_engine::suggest::nearest_releases(releases, &slug, 3)
+            .into_iter()
+            .map(|id| {
+                let r = &releases[id as usize];
+                view! { <li><a href=base.release(r.slug.as_str())>{r.title.clone()}</a></li> }
+            })
+            .collect_view();
+        view! {
+            <h2>"Perhaps you meant"</h2>
+            <ul>{items}</ul>
+        }
+    });
     view! {
         <Title text=format!("Release not found — {}", newsroom.site.name) />
         <section class="status" aria-labelledby="not-found-title">
             <h1 id="not-found-title" tabindex="-1" node_ref=heading>"Release not found"</h1>
             <p class="status__message">"No release has the address "<code>{slug}</code>". It may have been renamed or removed."</p>
-            <h2>"Perhaps you meant"</h2>
-            <ul>{suggestions}</ul>
+            {suggestions}
             <p><a href=base.timeline(&Filters::default())>"Go to all releases"</a></p>
         </section>
     }

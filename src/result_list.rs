@@ -12,6 +12,7 @@ use super::chips::{ClearAll, RemoveChip};
 use super::highlighted::highlighted;
 use super::load::Newsroom;
 use super::photo::PhotoThumbnail;
+use super::takeover::hold_until;
 use super::timeline::ReturnTo;
 use super::{BasePath, use_newsroom};
 use newsroom_engine::date::month_name;
@@ -45,11 +46,31 @@ pub fn ResultList() -> impl IntoView {
         let page = shown_page(browse.filters.read().page, result.ids.len());
         result.ids[page_span(page, result.ids.len())].to_vec()
     });
+    // A large archive fetches the page's records first: the page before
+    // stays until they are in (the pre-rendered one, at start).
+    let shown_ids = {
+        let newsroom = newsroom.clone();
+        Memo::new(move |previous: Option<&Vec<u32>>| {
+            let ids = page_ids.get();
+            if newsroom.archive.has_releases(&ids) {
+                ids
+            } else {
+                previous.cloned().unwrap_or_default()
+            }
+        })
+    };
+    // The pre-rendered page stays until the app shows its own first page.
+    {
+        let newsroom = newsroom.clone();
+        hold_until(move || {
+            shown_ids.with(|shown| page_ids.with(|page| shown == page))
+                || newsroom.archive.has_failed()
+        });
+    }
     let groups = {
         let newsroom = newsroom.clone();
         Memo::new(move |_| {
-            let releases = newsroom.catalog.releases();
-            page_ids.with(|ids| MonthGroups::of(ids, |id| releases[id as usize].published))
+            shown_ids.with(|ids| MonthGroups::of(ids, |id| newsroom.archive.published(id)))
         })
     };
     let entries = Entries {
@@ -59,8 +80,8 @@ pub fn ResultList() -> impl IntoView {
         body_only: Memo::new(move |_| browse.result.read().body_only.clone()),
     };
     let grouped = Memo::new(move |_| browse.result.read().sort != Sort::Relevance);
-    let empty = Memo::new(move |_| browse.result.read().ids.is_empty());
-    let no_releases = newsroom.catalog.releases().is_empty();
+    let empty = Memo::new(move |_| browse.result.read().ids.is_empty() && !browse.waiting.get());
+    let no_releases = newsroom.archive.is_empty();
     let list = move || {
         if no_releases {
             return view! { <p class="empty-result">"This newsroom has no releases yet."</p> }
@@ -81,14 +102,15 @@ pub fn ResultList() -> impl IntoView {
         } else {
             view! {
                 <ol class="entries entries--ranked">
-                    <For each=move || page_ids.get() key=|id| *id
+                    <For each=move || shown_ids.get() key=|id| *id
                         children=move |id| entry(&entries, id, "h3") />
                 </ol>
             }
             .into_any()
         }
     };
-    view! { <div class="timeline" on:click=remember>{list}</div> }
+    let busy = move || (browse.waiting.get() || shown_ids.get() != page_ids.get()).to_string();
+    view! { <div class="timeline" aria-busy=busy on:click=remember>{list}</div> }
 }
 
 #[component]
@@ -120,8 +142,10 @@ fn Month(year: i32, month: u32, groups: Memo<MonthGroups>, entries: Entries) -> 
     }
 }
 
-fn entry(entries: &Entries, id: u32, heading: &'static str) -> impl IntoView + use<> {
-    let release = &entries.newsroom.catalog.releases()[id as usize];
+fn entry(entries: &Entries, id: u32, heading: &'static str) -> Option<impl IntoView + use<>> {
+    // Shown ids have their records (segments are never dropped).
+    let release = untrack(|| entries.newsroom.archive.releases(&[id]))?.pop()?;
+    let release = &release;
     let terms = entries.terms;
     let body_only = entries.body_only;
     let href = entries.base.release(release.slug.as_str());
@@ -155,7 +179,7 @@ fn entry(entries: &Entries, id: u32, heading: &'static str) -> impl IntoView + u
                 view! { <p class="entry__match">"Found in the full text"</p> }
             })
     };
-    view! {
+    Some(view! {
         <li class="entry">
             {release.image.clone().map(|image| view! { <PhotoThumbnail image /> })}
             <time class="entry__date" datetime=release.published.iso()>{release.published.long()}</time>
@@ -165,7 +189,7 @@ fn entry(entries: &Entries, id: u32, heading: &'static str) -> impl IntoView + u
             <p class="entry__summary">{summary}</p>
             {found_in_body}
         </li>
-    }
+    })
 }
 
 #[component]

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::BasePath;
 use super::load::{Newsroom, fetch_bytes};
-use newsroom_engine::derived::words::{WORDS_FILE, read_word_counts};
+use newsroom_engine::derived::words::{WORDS_FILE, WordCounts, read_word_counts};
 use newsroom_engine::filters::Filters;
 use newsroom_engine::search::{MIN_CORRECTED_LETTERS, QueryTerms, Spelling};
 
@@ -44,14 +44,21 @@ impl SpellingData {
     /// Builds the vocabulary, fetching the full texts' words if there are
     /// bodies; once. Without the word list, the catalog's words still serve,
     /// and `problem` says why the rest are missing.
+    ///
+    /// A segmented archive has no vocabulary at hand (it would need every
+    /// title and summary), so it searches words as typed.
     pub fn load(&self, newsroom: Arc<Newsroom>, base: &BasePath) {
-        if self.started.get_value() {
+        if self.started.get_value() || newsroom.archive.whole().is_none() {
             return;
         }
         self.started.set_value(true);
         let (spelling, problem) = (self.spelling, self.problem);
-        if newsroom.manifest.body_shards == 0 {
-            spelling.set(Some(Arc::new(newsroom.catalog.spelling(None))));
+        let has_bodies = newsroom.manifest.body_shards > 0;
+        let catalog_spelling = move |words: Option<&WordCounts>| {
+            (newsroom.archive.whole()).map(|catalog| Arc::new(catalog.spelling(words)))
+        };
+        if !has_bodies {
+            spelling.set(catalog_spelling(None));
             return;
         }
         let url = base.data(WORDS_FILE);
@@ -64,7 +71,7 @@ impl SpellingData {
                 )),
             };
             let words = words.map_err(|message| problem.set(Some(message))).ok();
-            spelling.set(Some(Arc::new(newsroom.catalog.spelling(words.as_ref()))));
+            spelling.set(catalog_spelling(words.as_ref()));
         });
     }
 }

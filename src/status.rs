@@ -35,6 +35,25 @@ pub fn LoadFailed(error: LoadError) -> impl IntoView {
     }
 }
 
+/// A large archive's segment that could not be fetched or read: what and
+/// why, and "Try again" (failed segments are not fetched on their own).
+#[component]
+pub fn SegmentsProblem() -> impl IntoView {
+    let newsroom = super::use_newsroom();
+    move || {
+        let segments = newsroom.archive.segments()?.clone();
+        let failure = segments.failure()?;
+        Some(view! {
+            <div class="notice" role="alert">
+                <p>{failure.message}"."</p>
+                <button type="button" class="button" on:click=move |_| segments.try_again()>
+                    "Try again"
+                </button>
+            </div>
+        })
+    }
+}
+
 /// An address that matches no page.
 #[component]
 pub fn PageNotFound() -> impl IntoView {

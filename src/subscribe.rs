@@ -17,7 +17,7 @@ pub fn SubscribeLink() -> impl IntoView {
     let browse = expect_context::<Browse>();
     let newsroom = use_newsroom();
     let base = expect_context::<BasePath>();
-    let feeds = StoredValue::new(newsroom.catalog.feeds());
+    let feeds = StoredValue::new(newsroom.archive.feeds());
     let feed = Memo::new(move |_| {
         browse
             .filters
@@ -42,7 +42,7 @@ pub fn SubscribeLink() -> impl IntoView {
 pub fn TopicFeeds(topics: Vec<String>) -> impl IntoView {
     let newsroom = use_newsroom();
     let base = expect_context::<BasePath>();
-    let feeds = newsroom.catalog.feeds();
+    let feeds = newsroom.archive.feeds();
     let links: Vec<Feed> = (topics.iter())
         .filter_map(|topic| feeds.get(FeedFacet::Topic, topic).cloned())
         .collect();

@@ -102,7 +102,23 @@ impl StaticPage {
             Hold(self.clone())
         })
     }
+}
 
+/// [`StaticPage::hold`] until `ready` is true (a reactive condition,
+/// checked in an effect), for a view whose data arrives after the app's.
+pub fn hold_until(ready: impl Fn() -> bool + Send + Sync + 'static) {
+    let Some(hold) = use_context::<StaticPage>().and_then(|page| page.hold()) else {
+        return;
+    };
+    let hold = StoredValue::new(Some(hold));
+    Effect::new(move |_| {
+        if ready() {
+            hold.set_value(None);
+        }
+    });
+}
+
+impl StaticPage {
     /// Removes the pre-rendered page, once no [`Hold`] keeps it; what the
     /// reader did on it carries over to the app's same elements (same ids):
     /// the focus, and words typed in the search box, which the app then

@@ -13,10 +13,12 @@ use super::full_text::{FullTextSearch, FullTextStatus};
 use super::histogram::ResultHistogram;
 use super::result_list::ResultList;
 use super::spelling::{SpellingData, load_when_needed};
+use super::archive::Archive;
+use super::status;
 use super::{BasePath, use_newsroom};
 use newsroom_engine::filters::Filters;
 use newsroom_engine::listing::{PAGE_SIZE, shown_page};
-use newsroom_engine::search::{Catalog, FullTextHits, SearchResult, Spelling};
+use newsroom_engine::search::{FullTextHits, SearchResult, Spelling};
 use newsroom_engine::wording::{result_count, thousands};
 
 /// What the reader was looking at before opening a release, so "Back to
@@ -46,16 +48,23 @@ pub fn TimelinePage() -> impl IntoView {
     let full_text = FullTextSearch::new(newsroom.clone(), base.clone(), filters, spelling);
     load_when_needed(spelling, newsroom.clone(), base.clone(), filters);
     let searcher = newsroom.clone();
-    let result = Memo::new(move |_| {
+    // `None` while a large archive's segments for this search are on
+    // their way; the last answer stays on screen meanwhile.
+    let answer = Memo::new(move |_| {
         filters.with(|f| {
             let hits = full_text.hits();
-            timed_search(&searcher.catalog, f, &hits, spelling.get().as_deref())
+            timed_search(&searcher.archive, f, &hits, spelling.get().as_deref())
         })
     });
+    let result = Memo::new(move |previous: Option<&SearchResult>| {
+        answer.get().or_else(|| previous.cloned()).unwrap_or_default()
+    });
+    let waiting = Memo::new(move |_| answer.with(Option::is_none));
     let go = go_to_filters(base.clone());
     let browse = Browse {
         filters,
         result,
+        waiting,
         full_text,
         go,
     };
@@ -78,6 +87,7 @@ pub fn TimelinePage() -> impl IntoView {
                     <ResultCount />
                     <ResultHistogram />
                     <FullTextNote />
+                    <status::SegmentsProblem />
                     <DidYouMean />
                     <ResultList />
                     <Pagination />
@@ -126,7 +136,11 @@ fn LeftOutNotice() -> impl IntoView {
 #[component]
 fn ResultCount() -> impl IntoView {
     let browse = expect_context::<Browse>();
+    let releases = use_newsroom().archive.len();
     let text = move || {
+        if browse.waiting.get() {
+            return format!("Searching {} releases…", thousands(releases));
+        }
         let result = browse.result.read();
         if result.inverted_range {
             "No releases match".to_owned()
@@ -143,20 +157,17 @@ fn ResultCount() -> impl IntoView {
 /// (`newsroom:search`) for the benchmark and the browser's profiler;
 /// forgiving typos once the vocabulary is loaded.
 fn timed_search(
-    catalog: &Catalog,
+    archive: &Archive,
     filters: &Filters,
     hits: &FullTextHits,
     spelling: Option<&Spelling>,
-) -> SearchResult {
+) -> Option<SearchResult> {
     const START: &str = "newsroom:search-start";
     let performance = window().performance();
     if let Some(performance) = &performance {
         let _ = performance.mark(START);
     }
-    let result = match spelling {
-        Some(spelling) => catalog.search_forgiving(filters, hits, spelling),
-        None => catalog.search_with(filters, hits),
-    };
+    let result = archive.search(filters, hits, spelling);
     if let Some(performance) = &performance {
         let _ = performance.measure_with_start_mark("newsroom:search", START);
         performance.clear_marks_with_mark_name(START);

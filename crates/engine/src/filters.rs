@@ -33,8 +33,9 @@ pub const URL_PARAMS: [&str; 9] = [
 ];
 
 /// The order of the results.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Sort {
+    #[default]
     Newest,
     Oldest,
     Relevance,

@@ -66,8 +66,8 @@ pub struct Catalog {
     years: FacetIndex,
 }
 
-/// The answer to one search.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The answer to one search; the default matches nothing.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SearchResult {
     /// Every matching release id (an index into [`Catalog::releases`]), in
     /// `sort` order.
