@@ -29,6 +29,10 @@ step "the same app with 2,000 generated releases with bodies (dist-fulltext)"
 rm -rf dist-fulltext && cp -r dist dist-fulltext && rm -rf dist-fulltext/data dist-fulltext/releases
 newsroom_cli generate 2000 --seed 5 -o target/fulltext-bundle.json
 newsroom_cli site --dist dist-fulltext --site-url http://127.0.0.1:8080 target/fulltext-bundle.json
+step "the same app with 3,000 generated releases read in segments (dist-segmented)"
+rm -rf dist-segmented && cp -r dist dist-segmented && rm -rf dist-segmented/data dist-segmented/releases
+newsroom_cli generate 3000 --seed 7 -o target/segmented-bundle.json
+newsroom_cli site --dist dist-segmented --site-url http://127.0.0.1:8080 --data-layout segmented target/segmented-bundle.json
 step "the same app with one more release written with newsroom-cli new: Markdown and a photo (dist-written)"
 rm -rf dist-written target/written-content && cp -r dist dist-written && rm -rf dist-written/data dist-written/releases
 cp -r content target/written-content
@@ -47,6 +51,7 @@ validate_html() {
 }
 validate_html dist 1
 validate_html dist-fulltext 50
+validate_html dist-segmented 100
 
 cd tests/browser
 step "browser tests (Chromium)"

@@ -17,6 +17,8 @@ export const SUBPATH = '/newsroom/';
 export const DIST_FULLTEXT = process.env.NEWSROOM_DIST_FULLTEXT ?? resolve(ROOT, 'dist-fulltext');
 /** The site with one more release written with `newsroom-cli new`: Markdown and a photo (scripts/test.sh). */
 export const DIST_WRITTEN = process.env.NEWSROOM_DIST_WRITTEN ?? resolve(ROOT, 'dist-written');
+/** The same app with 3,000 generated releases, built with `--data-layout segmented`. */
+export const DIST_SEGMENTED = process.env.NEWSROOM_DIST_SEGMENTED ?? resolve(ROOT, 'dist-segmented');
 /** The app built with the test-only `crash-test` feature (scripts/test.sh). */
 export const DIST_CRASH = process.env.NEWSROOM_DIST_CRASH ?? resolve(ROOT, 'dist-crash');
 

@@ -52,7 +52,7 @@ export async function startServer({ root, base = '/', port = 0, csp = false, gzi
       return notFound(res);
     }
     const path = url.pathname.slice(prefix.length - 1); // keeps the leading "/"
-    const fault = faults.get(path);
+    const fault = faults.get(path) ?? [...faults].find(([key]) => key instanceof RegExp && key.test(path))?.[1];
     if (fault) {
       hanging.add(res);
       res.on('close', () => hanging.delete(res));
@@ -121,7 +121,10 @@ export async function startServer({ root, base = '/', port = 0, csp = false, gzi
     origin,
     url: origin + prefix,
     requests,
-    /** Serve `handler(req, res)` at `path` (relative to the base, e.g. "/releases.json"). */
+    /**
+     * Serve `handler(req, res)` at `path` (relative to the base, e.g. "/releases.json"),
+     * or at every path a RegExp `path` matches.
+     */
     setFault(path, handler) {
       faults.set(path, handler);
     },
