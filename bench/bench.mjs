@@ -68,6 +68,8 @@ function appTransfer() {
 async function prepare(n) {
   const site = resolve(RESULTS, `site-${n}`);
   const index = dataPath('index.json', site);
+  // What the app starts from: the light index, or a large archive's start columns.
+  const segmented = readFileSync(resolve(site, 'index.html'), 'utf8').includes('<meta name="newsroom:layout" content="segmented">');
   const indexFile = resolve(site, index.slice(1));
   // The newest release with a body is on the timeline's first page.
   const releases = JSON.parse(readFileSync(indexFile, 'utf8')).releases;
@@ -77,6 +79,8 @@ async function prepare(n) {
     n,
     site,
     index,
+    appFirst: segmented ? dataPath('segments/start.bin', site) : index,
+    layout: segmented ? 'segmented' : 'whole',
     indexBytes: statSync(indexFile).size,
     bundleBytes: statSync(resolve(RESULTS, `data/${n}.json`)).size,
     word: await bodyWord(resolve(RESULTS, `data/${n}.json`)),
@@ -97,12 +101,21 @@ async function serve(size) {
   return server;
 }
 
+/** The size of the file a logged request path names, 0 if none. */
+function fileSize(size, path) {
+  const file = resolve(size.site, `.${decodeURIComponent(path)}`);
+  return existsSync(file) && statSync(file).isFile() ? statSync(file).size : 0;
+}
+
 /** Bytes the site served for the requests logged since `from` (the static server logs paths). */
 function servedBytes(server, size, from) {
-  return server.requests.slice(from).reduce((sum, path) => {
-    const file = resolve(size.site, `.${decodeURIComponent(path)}`);
-    return sum + (existsSync(file) && statSync(file).isFile() ? statSync(file).size : 0);
-  }, 0);
+  return server.requests.slice(from).reduce((sum, path) => sum + fileSize(size, path), 0);
+}
+
+/** The same, counting only derived data (under /data/). */
+function dataBytes(server, size, from) {
+  const paths = server.requests.slice(from).filter((path) => path.startsWith('/data/'));
+  return paths.reduce((sum, path) => sum + fileSize(size, path), 0);
 }
 
 async function open(browser, url, initArg) {
@@ -114,13 +127,25 @@ async function open(browser, url, initArg) {
   return { context, page, cdp };
 }
 
+/** App: a deep link to the release in a fresh tab, until the app shows it with its neighbours. */
+async function deepLink(browser, server, size) {
+  const from = server.requests.length;
+  const { context, page } = await open(browser, `${server.url}releases/${size.open.slug}/`);
+  try {
+    await waitFor(page, () => !document.getElementById('static-page') && document.querySelector('.neighbours a'), null, 120_000);
+    return { mb: dataBytes(server, size, from) / 1e6 };
+  } finally {
+    await context.close();
+  }
+}
+
 /**
  * Start-up: releases on screen (the app's pre-rendered ones), then
  * interactive (the app has taken over; a peer's list is up), split at the
  * light index's arrival and the `newsroom:indexed` mark.
  */
 async function startup(page, index) {
-  await waitFor(page, () => window.__bench.at.firstEntry !== undefined);
+  await waitFor(page, () => window.__bench.at.firstEntry !== undefined && !document.querySelector('[aria-busy="true"]'));
   return page.evaluate((index) => {
     const light = performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname === index);
     const indexed = performance.getEntriesByName('newsroom:indexed')[0]?.startTime ?? NaN;
@@ -234,20 +259,25 @@ async function steps(list) {
 async function run(browser, server, size, subject) {
   if (subject === 'pagefind') return runPagefind(browser, server, size);
   const path = { app: '', plain: `bench/peer/index.html?index=${size.index}`, minisearch: `bench/minisearch/index.html?index=${size.index}` }[subject];
+  const from = server.requests.length;
+  const fetched = () => dataBytes(server, size, from) / 1e6;
   const { context, page, cdp } = await open(browser, server.url + path);
   try {
     return await steps([
-      ['startup', () => startup(page, size.index)],
+      ['startup', async () => ({ ...await startup(page, subject === 'app' ? size.appFirst : size.index), mb: fetched() })],
       ['memory', async () => {
         const m = await memory(cdp);
         return { ...m, ratio: m.total / size.indexBytes };
       }],
-      ['typing', () => typing(page)],
+      ['typing', async () => ({ ...await typing(page), mb: fetched() })],
+      // The same keys again: a large archive has every piece they need.
+      ['retyping', () => typing(page)],
       ['typos', () => typing(page, TYPOS)],
-      ['facet', () => facets(page)],
+      ['facet', async () => ({ ...await facets(page), mb: fetched() })],
       ...(subject === 'app' ? [
         ['body', () => bodySearch(page, server, size, 'appBodyHit', '.result-count')],
         ['open', () => openRelease(page, size)],
+        ['deepLink', () => deepLink(browser, server, size)],
       ] : []),
       ['maxNodes', () => page.evaluate(() => window.__bench.maxNodes)],
     ]);
@@ -293,11 +323,14 @@ const LIGHT = ['app', 'plain', 'minisearch'];
 const ROWS = [
   ['start-up: first releases on screen (ms)', 'startup.onScreen', 1, LIGHT],
   ['start-up: interactive, search answers (ms)', 'startup.total', 1, LIGHT],
-  ['  fetch: light index in (ms)', 'startup.fetch', 1, LIGHT],
+  ['  fetch: light index (app: what it starts from) in (ms)', 'startup.fetch', 1, LIGHT],
   ['  parse + index (ms)', 'startup.parseIndex', 1, LIGHT],
   ['  render and take over (ms)', 'startup.render', 1, LIGHT],
+  ['  data fetched by then (MB)', 'startup.mb', 1, LIGHT],
   ['typing: input to paint p50 (ms)', 'typing.p50', 1, LIGHT],
   ['typing: input to paint p95 (ms)', 'typing.p95', 1, LIGHT],
+  ['  data fetched in all after typing (MB)', 'typing.mb', 1, LIGHT],
+  ['typing again, pieces cached: input to paint p95 (ms)', 'retyping.p95', 1, LIGHT],
   ['typing: engine time p50 (ms)', 'typing.engineP50', 1, LIGHT],
   ['typing: engine time p95 (ms)', 'typing.engineP95', 1, LIGHT],
   ['typing misspelt words: input to paint p50 (ms)', 'typos.p50', 1, LIGHT],
@@ -306,10 +339,12 @@ const ROWS = [
   ['typing misspelt words: engine time p95 (ms)', 'typos.engineP95', 1, LIGHT],
   ['facet click to paint p50 (ms)', 'facet.p50', 1, LIGHT],
   ['facet click to paint p95 (ms)', 'facet.p95', 1, LIGHT],
+  ['  data fetched in all after the facet clicks (MB)', 'facet.mb', 1, LIGHT],
   ['body search: last keystroke to first body hit (ms)', 'body.ms', 1, ['app', 'pagefind']],
   ['body search: releases found', 'body.found', 1, ['app', 'pagefind']],
   ['body search: KB fetched while typing the word', 'body.kb', 1, ['app', 'pagefind']],
   ['open release: to its body on screen (ms)', 'open.ms', 1, ['app', 'pagefind']],
+  ['deep link to a release: data fetched (MB)', 'deepLink.mb', 1, ['app']],
   ['memory: JS heap + wasm (MB)', 'memory.total', 1e-6, SUBJECTS],
   ['memory / light index size (x)', 'memory.ratio', 1, LIGHT],
   ['most DOM nodes in the body', 'maxNodes', 1, SUBJECTS],
@@ -350,6 +385,7 @@ for (const n of SIZES) {
     lightIndexBytes: size.indexBytes,
     bodyWord: size.word,
     openedRelease: size.open.slug,
+    layout: size.layout,
     build: size.build,
     metrics: Object.fromEntries(ROWS.map(([label, path, scale, subjects]) => [
       label,
@@ -382,7 +418,7 @@ for (const [n, size] of Object.entries(results.sizes)) {
     lines.push(size.error);
     continue;
   }
-  lines.push(`bundle ${mb(size.bundleBytes)}, light index ${mb(size.lightIndexBytes)}; medians of ${REPS} interleaved runs`);
+  lines.push(`bundle ${mb(size.bundleBytes)}, light index ${mb(size.lightIndexBytes)}; the app reads the ${size.layout} data; medians of ${REPS} interleaved runs`);
   if (size.build) {
     const b = size.build;
     const pagefind = b.pagefindError ?? `Pagefind ${b.pagefindSeconds.toFixed(1)} s (index ${mb(b.pagefindBytes)} in ${b.pagefindFiles} files)`;
