@@ -22,6 +22,8 @@ const REPS = Number(process.env.BENCH_REPS ?? 3);
 const RESULTS = resolve(ROOT, 'bench/results');
 // Real words from the generator's vocabulary, typed letter by letter, with deletions.
 const TYPED = ['training', '\b\b\b\b', 'ing workshop', '\b\b\b\b\b\b\b\b', 'police ', 'reform'];
+// The first search of a visit, for the data it fetches: a word of many titles.
+const FIRST_WORD = 'building';
 // The same vocabulary misspelt (the app suggests corrections and shows near
 // matches): a place, a long word, then two misspelt words together.
 const TYPOS = ['Dushnbe', '\b'.repeat(7), 'penitentary', '\b'.repeat(11), 'trafficing reintegation'];
@@ -31,7 +33,8 @@ const LAUNCH_FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
-const SUBJECTS = ['app', 'plain', 'minisearch', 'pagefind'];
+// BENCH_SUBJECTS=app measures the app alone (an archive too large for the peers).
+const SUBJECTS = (process.env.BENCH_SUBJECTS ?? 'app,plain,minisearch,pagefind').split(',');
 // The benchmark's own pages, served beside the site under /bench/.
 const BENCH_FILES = {
   '/bench/peer/index.html': 'bench/peer/index.html',
@@ -71,9 +74,13 @@ async function prepare(n) {
   // What the app starts from: the light index, or a large archive's start columns.
   const segmented = readFileSync(resolve(site, 'index.html'), 'utf8').includes('<meta name="newsroom:layout" content="segmented">');
   const indexFile = resolve(site, index.slice(1));
-  // The newest release with a body is on the timeline's first page.
-  const releases = JSON.parse(readFileSync(indexFile, 'utf8')).releases;
-  const open = releases.filter((r) => r.has_body).reduce((a, b) => (b.published > a.published ? b : a));
+  // The newest release with a body is on the timeline's first page (from
+  // the first records shard when segmented: the light index of a million
+  // releases is too large for one string).
+  const listed = segmented ? dataPath('segments/records/0.json', site) : index;
+  const releases = JSON.parse(readFileSync(resolve(site, listed.slice(1)), 'utf8')).releases;
+  const withBodies = releases.filter((r) => r.has_body);
+  const open = (withBodies.length ? withBodies : releases).reduce((a, b) => (b.published > a.published ? b : a));
   const buildFile = resolve(RESULTS, `site-${n}.build.json`);
   return {
     n,
@@ -83,7 +90,8 @@ async function prepare(n) {
     layout: segmented ? 'segmented' : 'whole',
     indexBytes: statSync(indexFile).size,
     bundleBytes: statSync(resolve(RESULTS, `data/${n}.json`)).size,
-    word: await bodyWord(resolve(RESULTS, `data/${n}.json`)),
+    // None in an archive without bodies: the body-search rows read "failed".
+    word: await bodyWord(resolve(RESULTS, `data/${n}.json`)).catch(() => null),
     open: { slug: open.slug, summary: open.summary },
     build: existsSync(buildFile) ? JSON.parse(readFileSync(buildFile, 'utf8')) : null,
   };
@@ -186,12 +194,12 @@ async function typing(page, script = TYPED) {
   };
 }
 
-async function facets(page) {
+async function facets(page, count = 4) {
   await page.evaluate(() => window.__bench.latencies.splice(0));
   const years = page.getByRole('group', { name: 'Year' }).getByRole('checkbox');
-  // Four years on, then off again: eight clicks, back to no filter.
+  // `count` years on, then off again, back to no filter.
   for (let round = 0; round < 2; round += 1) {
-    for (let i = 0; i < 4; i += 1) {
+    for (let i = 0; i < count; i += 1) {
       const before = await page.evaluate(() => window.__bench.latencies.length);
       await years.nth(i).click();
       await waitFor(page, (n) => window.__bench.latencies.some((l, j) => j >= n && l.type === 'change'), before, 60_000);
@@ -269,6 +277,10 @@ async function run(browser, server, size, subject) {
         const m = await memory(cdp);
         return { ...m, ratio: m.total / size.indexBytes };
       }],
+      // What the issue's byte budget counts: start, one title word typed
+      // letter by letter, then one facet value clicked.
+      ['firstWord', async () => ({ ...await typing(page, [FIRST_WORD]), mb: fetched() })],
+      ['oneFacet', async () => ({ ...await facets(page, 1), mb: fetched() })],
       ['typing', async () => ({ ...await typing(page), mb: fetched() })],
       // The same keys again: a large archive has every piece they need.
       ['retyping', () => typing(page)],
@@ -327,6 +339,8 @@ const ROWS = [
   ['  parse + index (ms)', 'startup.parseIndex', 1, LIGHT],
   ['  render and take over (ms)', 'startup.render', 1, LIGHT],
   ['  data fetched by then (MB)', 'startup.mb', 1, LIGHT],
+  ['data fetched in all after typing a first title word (MB)', 'firstWord.mb', 1, LIGHT],
+  ['data fetched in all after then clicking a year (MB)', 'oneFacet.mb', 1, LIGHT],
   ['typing: input to paint p50 (ms)', 'typing.p50', 1, LIGHT],
   ['typing: input to paint p95 (ms)', 'typing.p95', 1, LIGHT],
   ['  data fetched in all after typing (MB)', 'typing.mb', 1, LIGHT],
@@ -379,7 +393,7 @@ for (const n of SIZES) {
     }
   }
   await server.close();
-  const pick = (subject, path) => median(runs[subject].map((r) => path.split('.').reduce((o, k) => o?.[k], r)));
+  const pick = (subject, path) => (runs[subject] ? median(runs[subject].map((r) => path.split('.').reduce((o, k) => o?.[k], r))) : undefined);
   results.sizes[n] = {
     bundleBytes: size.bundleBytes,
     lightIndexBytes: size.indexBytes,
@@ -389,12 +403,13 @@ for (const n of SIZES) {
     build: size.build,
     metrics: Object.fromEntries(ROWS.map(([label, path, scale, subjects]) => [
       label,
-      Object.fromEntries(subjects.map((s) => [s, pick(s, path) * scale])),
+      Object.fromEntries(subjects.filter((s) => runs[s]).map((s) => [s, pick(s, path) * scale])),
     ])),
     errors: Object.fromEntries(SUBJECTS.map((s) => [s, runs[s].flatMap((r) => r.errors)])),
     runs,
   };
   try {
+    if (process.env.BENCH_LIGHTHOUSE === '0') throw new Error('not run (BENCH_LIGHTHOUSE=0)');
     results.sizes[n].lighthouse = await runLighthouse(size.site);
   } catch (error) {
     results.sizes[n].lighthouse = [{ page: 'all', form: '', error: String(error.message ?? error).split('\n')[0] }];
@@ -424,7 +439,8 @@ for (const [n, size] of Object.entries(results.sizes)) {
     const pagefind = b.pagefindError ?? `Pagefind ${b.pagefindSeconds.toFixed(1)} s (index ${mb(b.pagefindBytes)} in ${b.pagefindFiles} files)`;
     lines.push(`build: newsroom-cli site ${b.siteSeconds.toFixed(1)} s (derived data ${mb(b.dataBytes)}); ${pagefind}`);
   }
-  lines.push(`body search word: "${size.bodyWord.word}" (in the bodies of ${size.bodyWord.releases} releases, nowhere else); opened release: ${size.openedRelease}`);
+  const word = size.bodyWord ? `"${size.bodyWord.word}" (in the bodies of ${size.bodyWord.releases} releases, nowhere else)` : 'none (no bodies)';
+  lines.push(`body search word: ${word}; opened release: ${size.openedRelease}`);
   lines.push('| metric | app | plain JS | MiniSearch | Pagefind / static page | app / plain JS | app / MiniSearch | app / Pagefind |');
   lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const [label, m] of Object.entries(size.metrics)) {

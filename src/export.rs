@@ -48,7 +48,10 @@ pub fn ExportView() -> impl IntoView {
     let asked = RwSignal::new(None::<(Format, Vec<u32>)>);
     let preparing = Memo::new(move |_| asked.with(Option::is_some));
     let save = move |format: Format| {
-        asked.set(Some((format, browse.result.with_untracked(|r| r.ids.clone()))));
+        asked.set(Some((
+            format,
+            browse.result.with_untracked(|r| r.ids.clone()),
+        )));
     };
     {
         let newsroom = newsroom.clone();

@@ -52,7 +52,9 @@ pub fn ReleasePage() -> impl IntoView {
     let page = move || match lookup.get() {
         Lookup::Looking => view! { <status::Loading /> }.into_any(),
         Lookup::NotFound(slug) => view! { <ReleaseNotFound slug /> }.into_any(),
-        Lookup::Found(index, release) => view! { <ReleaseView index release=*release /> }.into_any(),
+        Lookup::Found(index, release) => {
+            view! { <ReleaseView index release=*release /> }.into_any()
+        }
     };
     view! {
         <status::SegmentsProblem />

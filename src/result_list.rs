@@ -59,12 +59,14 @@ pub fn ResultList() -> impl IntoView {
             }
         })
     };
-    // The pre-rendered page stays until the app shows its own first page.
+    // The pre-rendered page (hidden on a filtered deep link, but keeping
+    // its place) stays until the app shows its own first answer.
     {
         let newsroom = newsroom.clone();
         hold_until(move || {
-            shown_ids.with(|shown| page_ids.with(|page| shown == page))
-                || newsroom.archive.has_failed()
+            let answered = !browse.waiting.get()
+                && shown_ids.with(|shown| page_ids.with(|page| shown == page));
+            answered || newsroom.archive.has_failed()
         });
     }
     let groups = {

@@ -20,8 +20,6 @@ pub struct Segments {
     catalog: ArcRwSignal<SegmentedCatalog>,
     base: BasePath,
     requests: Arc<Mutex<Requests>>,
-    /// Segments on their way, for "Searching 100,000 releases…".
-    pending: ArcRwSignal<usize>,
     failure: ArcRwSignal<Option<SegmentFailure>>,
 }
 
@@ -44,7 +42,6 @@ impl Segments {
             catalog: ArcRwSignal::new(catalog),
             base,
             requests: Arc::default(),
-            pending: ArcRwSignal::new(0),
             failure: ArcRwSignal::new(None),
         }
     }
@@ -65,11 +62,6 @@ impl Segments {
     /// change.
     pub fn with_start<T>(&self, read: impl FnOnce(&SegmentedCatalog) -> T) -> T {
         self.catalog.with_untracked(read)
-    }
-
-    /// How many segments are on their way (tracked).
-    pub fn pending(&self) -> usize {
-        self.pending.get()
     }
 
     /// The last failure not yet tried again (tracked).
@@ -106,7 +98,6 @@ impl Segments {
         let this = self.clone();
         // Signals are written from the task, never from the memo that asked.
         leptos::task::spawn_local(async move {
-            this.pending.update(|n| *n += wanted.len());
             let urls: Vec<String> = (wanted.iter())
                 .map(|segment| this.base.data(&segment.path()))
                 .collect();
@@ -147,12 +138,19 @@ impl Segments {
                     }
                     // Marked before the askers run again, so they wait
                     // for "Try again" instead of fetching it once more.
-                    this.requests.lock().expect("one thread").failed.extend(&failed);
+                    this.requests
+                        .lock()
+                        .expect("one thread")
+                        .failed
+                        .extend(&failed);
                 });
             } else {
-                this.requests.lock().expect("one thread").failed.extend(&failed);
+                this.requests
+                    .lock()
+                    .expect("one thread")
+                    .failed
+                    .extend(&failed);
             }
-            this.pending.update(|n| *n -= wanted.len());
             if let Some(message) = message {
                 this.failure.update(|failure| {
                     let mut segments = failure.take().map(|f| f.segments).unwrap_or_default();

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_location;
 
+use super::archive::Archive;
 use super::browse::{Browse, go_to_filters};
 use super::did_you_mean::DidYouMean;
 use super::facets_panel::FiltersPanel;
@@ -13,7 +14,6 @@ use super::full_text::{FullTextSearch, FullTextStatus};
 use super::histogram::ResultHistogram;
 use super::result_list::ResultList;
 use super::spelling::{SpellingData, load_when_needed};
-use super::archive::Archive;
 use super::status;
 use super::{BasePath, use_newsroom};
 use newsroom_engine::filters::Filters;
@@ -57,7 +57,10 @@ pub fn TimelinePage() -> impl IntoView {
         })
     });
     let result = Memo::new(move |previous: Option<&SearchResult>| {
-        answer.get().or_else(|| previous.cloned()).unwrap_or_default()
+        answer
+            .get()
+            .or_else(|| previous.cloned())
+            .unwrap_or_default()
     });
     let waiting = Memo::new(move |_| answer.with(Option::is_none));
     let go = go_to_filters(base.clone());
