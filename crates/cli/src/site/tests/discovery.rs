@@ -3,9 +3,7 @@
 use serde_json::Value;
 
 use super::{SHELL, address, feeds, seed};
-use crate::progress::Progress;
-use crate::site::{SiteAddress, entry_page, json_ld_script, robots_txt, sitemaps, write_site};
-use newsroom_engine::derived::manifest::DataLayout;
+use crate::site::{SiteAddress, entry_page, json_ld_script, robots_txt, sitemaps};
 
 const SITEMAP: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
@@ -89,18 +87,8 @@ fn json_ld_stays_data_whatever_the_text() {
 
 #[test]
 fn the_home_page_is_a_searchable_website_and_a_collection() {
-    let dist = std::env::temp_dir().join(format!("newsroom-discovery-{}", std::process::id()));
-    std::fs::create_dir_all(&dist).unwrap();
-    std::fs::write(dist.join("index.html"), SHELL).unwrap();
     let bundle = seed();
-    let written = write_site(
-        &dist,
-        &bundle,
-        &address(),
-        DataLayout::Whole,
-        Progress::hidden(),
-    )
-    .unwrap();
+    let (dist, written) = super::site_in_temp("newsroom-discovery", &bundle);
     let read = |name: &str| std::fs::read_to_string(dist.join(name)).unwrap();
     let home = read("index.html");
     let graph = &json_ld(&home)[0]["@graph"];

@@ -124,18 +124,8 @@ fn the_feed_lists_every_release_newest_first() {
 
 #[test]
 fn the_site_is_written_into_dist() {
-    let dist = std::env::temp_dir().join(format!("newsroom-site-{}", std::process::id()));
-    std::fs::create_dir_all(&dist).unwrap();
-    std::fs::write(dist.join("index.html"), SHELL).unwrap();
     let bundle = seed();
-    let written = write_site(
-        &dist,
-        &bundle,
-        &address(),
-        DataLayout::Whole,
-        Progress::hidden(),
-    )
-    .unwrap();
+    let (dist, written) = site_in_temp("newsroom-site", &bundle);
     assert_eq!(written.entry_pages, 7);
     for release in &bundle.releases {
         assert!(
@@ -193,18 +183,8 @@ fn derived_data_is_written_under_a_digest_and_named_in_every_page() {
     use newsroom_engine::derived::words::{WORDS_FILE, read_word_counts};
     use newsroom_engine::fold::fold;
 
-    let dist = std::env::temp_dir().join(format!("newsroom-data-{}", std::process::id()));
-    std::fs::create_dir_all(&dist).unwrap();
-    std::fs::write(dist.join("index.html"), SHELL).unwrap();
     let bundle = newsroom_engine::synth::synthetic_bundle(300, 9, true);
-    let written = write_site(
-        &dist,
-        &bundle,
-        &address(),
-        DataLayout::Whole,
-        Progress::hidden(),
-    )
-    .unwrap();
+    let (dist, written) = site_in_temp("newsroom-data", &bundle);
     assert!(written.data_folder.starts_with("data/") && written.data_folder.ends_with('/'));
     let folder = dist.join(&written.data_folder);
 
@@ -395,3 +375,20 @@ mod discovery;
 mod feeds;
 mod outputs;
 mod segments_bench;
+
+/// The site of `bundle` written with the whole light index into a new
+/// temporary folder named after `name` and this process, with the shell.
+pub(super) fn site_in_temp(name: &str, bundle: &Bundle) -> (std::path::PathBuf, Written) {
+    let dist = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(dist.join("index.html"), SHELL).unwrap();
+    let written = write_site(
+        &dist,
+        bundle,
+        &address(),
+        DataLayout::Whole,
+        Progress::hidden(),
+    )
+    .unwrap();
+    (dist, written)
+}
