@@ -97,27 +97,30 @@ pub fn ExportView() -> impl IntoView {
         }
     };
     let whole_archive = base.asset("releases.json");
+    // Drawn again only when what is offered changes, not with each count:
+    // the texts follow the count while the buttons stay (see `LiveRows`).
+    let offer = Memo::new(move |_| match count() {
+        0 => Offer::Nothing,
+        n if n > limit => Offer::WholeArchive,
+        _ => Offer::View,
+    });
     move || {
-        let count = count();
-        if count == 0 {
-            return None;
-        }
-        if count > limit {
-            return Some(
-                view! {
-                    <p class="export">
-                        {format!("Narrow the view to {} releases or fewer to download it, or download ", thousands(limit))}
-                        <a href=whole_archive.clone() download="releases.json">"the whole archive as JSON"</a>
-                        "."
-                    </p>
-                }
-                .into_any(),
-            );
-        }
-        Some(
+        match offer.get() {
+        Offer::Nothing => None,
+        Offer::WholeArchive => Some(
             view! {
                 <p class="export">
-                    {format!("Download these {}: ", count_releases(count))}
+                    {format!("Narrow the view to {} releases or fewer to download it, or download ", thousands(limit))}
+                    <a href=whole_archive.clone() download="releases.json">"the whole archive as JSON"</a>
+                    "."
+                </p>
+            }
+            .into_any(),
+        ),
+        Offer::View => Some(
+            view! {
+                <p class="export">
+                    {move || format!("Download these {}: ", count_releases(count()))}
                     {button(Format::Csv)}
                     " · "
                     {button(Format::Json)}
@@ -126,8 +129,17 @@ pub fn ExportView() -> impl IntoView {
                 </p>
             }
             .into_any(),
-        )
+        ),
     }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Offer {
+    Nothing,
+    /// More releases than a large archive's view exports.
+    WholeArchive,
+    View,
 }
 
 /// Saves `text` as a file named `name` through a temporary link.

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::browse::{Browse, History};
 use super::chips::{ClearAll, RemoveChip};
 use super::export::ExportView;
+use super::live_rows::LiveRows;
 use super::subscribe::SubscribeLink;
 use newsroom_engine::date::Date;
 use newsroom_engine::filters::Sort;
@@ -157,28 +158,20 @@ where
             .map(|(_, v)| v.key.clone())
             .collect::<Vec<_>>()
     };
+    // Rows read their own value (see `LiveRows`), not the facet memo.
+    let rows = LiveRows::new(
+        move || facet.get(),
+        |facet: &Facet, key: &FacetKey| facet.values.iter().find(|v| v.key == *key).cloned(),
+    );
     let row = move |key: FacetKey| {
-        let lookup = key.clone();
-        let current = move || {
-            facet
-                .read()
-                .values
-                .iter()
-                .find(|v| v.key == lookup)
-                .cloned()
-        };
-        let value = current();
-        let label = value.as_ref().map(|v| v.label.clone()).unwrap_or_default();
+        let state = rows.row(key.clone());
+        let label =
+            state.with_untracked(|v| v.as_ref().map(|v| v.label.clone()).unwrap_or_default());
         let input_id = newsroom_engine::slug::element_id(id, &label);
-        let toggle_key = key.clone();
-        let count_text = {
-            let current = current.clone();
-            move || current().map(|v| v.count.to_string()).unwrap_or_default()
-        };
-        let checked = {
-            let current = current.clone();
-            move || current().is_some_and(|v| v.selected)
-        };
+        let toggle_key = key;
+        let count_text =
+            move || state.with(|v| v.as_ref().map(|v| v.count.to_string()).unwrap_or_default());
+        let checked = move || state.with(|v| v.as_ref().is_some_and(|v| v.selected));
         view! {
             <li class="facet__value">
                 <input type="checkbox" id=input_id.clone() prop:checked=checked

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::browse::{Browse, History};
+use super::live_rows::LiveRows;
 use super::{BasePath, use_newsroom};
 use newsroom_engine::search::{CHART_HEIGHT, Histogram, SLOT, narrowed};
 
@@ -168,6 +169,15 @@ fn Chart(histogram: Memo<Histogram>) -> impl IntoView {
         }
     };
 
+    // Per bar: whether it is in the range being chosen, and whether it is
+    // the tab stop; bars are drawn again on each change (see `LiveRows`).
+    let bar_states = LiveRows::new(
+        move || (choosing.get(), stop()),
+        |(choosing, stop), &i: &usize| {
+            let chosen = choosing.is_some_and(|(a, b)| (a.min(b)..=a.max(b)).contains(&i));
+            (chosen, *stop == i)
+        },
+    );
     let bars = move || {
         let filters = browse.filters.get();
         histogram.with(|histogram| {
@@ -177,11 +187,9 @@ fn Chart(histogram: Memo<Histogram>) -> impl IntoView {
                     let href = base.timeline(&narrowed(&filters, bar.period, bar.period));
                     let x = i * SLOT;
                     let height = bar.fill_height(highest);
-                    let chosen = move || {
-                        choosing
-                            .get()
-                            .is_some_and(|(a, b)| (a.min(b)..=a.max(b)).contains(&i))
-                    };
+                    let state = bar_states.row(i);
+                    let chosen = move || state.with(|(chosen, _)| *chosen);
+                    let is_stop = move || state.with(|(_, is_stop)| *is_stop);
                     view! {
                         // In a <g>, so the macro makes an SVG <a>, not an HTML one.
                         <g>
@@ -192,7 +200,7 @@ fn Chart(histogram: Memo<Histogram>) -> impl IntoView {
                                 class:is-empty=bar.count == 0
                                 data-bar=i.to_string()
                                 aria-label=bar.name()
-                                tabindex=move || if stop() == i { "0" } else { "-1" }
+                                tabindex=move || if is_stop() { "0" } else { "-1" }
                                 draggable="false"
                             >
                                 <rect class="histogram__slot" x=x.to_string() y="0"

@@ -13,6 +13,7 @@
 //! - `release_page`: one release; `status`: loading, errors, not found, crash;
 //! - `layout`: header, footer, skip link; `focus`: focus on route change;
 //!   `highlighted`: marked search words; `base_path`: URLs under the public path;
+//!   `live_rows`: list rows that follow the list's memos without leaking;
 //! - `crash_trigger`: test builds only (`crash-test` feature), a way to panic.
 
 mod archive;
@@ -30,6 +31,7 @@ mod full_text;
 mod highlighted;
 mod histogram;
 mod layout;
+mod live_rows;
 mod load;
 mod markdown_body;
 mod photo;

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use super::browse::Browse;
 use super::chips::{ClearAll, RemoveChip};
 use super::highlighted::highlighted;
+use super::live_rows::LiveRows;
 use super::load::Newsroom;
 use super::photo::PhotoThumbnail;
 use super::takeover::hold_until;
@@ -21,14 +22,18 @@ use newsroom_engine::listing::{MonthGroups, page_span, shown_page};
 use newsroom_engine::search::QueryTerms;
 
 /// What every entry reads: the releases, and the parts of the result that
-/// change without changing which entries are shown.
+/// change without changing which entries are shown (see `LiveRows`).
 #[derive(Clone)]
 struct Entries {
     newsroom: Arc<Newsroom>,
     base: BasePath,
-    terms: Memo<QueryTerms>,
-    body_only: Memo<Vec<u32>>,
+    live: LiveEntries,
 }
+
+/// What a shown entry follows without being created again: the query's
+/// terms (its highlights) and whether only its full text matched.
+type EntryState = (QueryTerms, bool);
+type LiveEntries = LiveRows<u32, EntryState>;
 
 #[component]
 pub fn ResultList() -> impl IntoView {
@@ -78,8 +83,14 @@ pub fn ResultList() -> impl IntoView {
     let entries = Entries {
         newsroom: newsroom.clone(),
         base: expect_context::<BasePath>(),
-        terms: Memo::new(move |_| browse.result.read().terms.clone()),
-        body_only: Memo::new(move |_| browse.result.read().body_only.clone()),
+        live: LiveRows::new(
+            move || {
+                browse
+                    .result
+                    .with(|r| (r.terms.clone(), r.body_only.clone()))
+            },
+            |(terms, body_only), id| (terms.clone(), body_only.binary_search(id).is_ok()),
+        ),
     };
     let grouped = Memo::new(move |_| browse.result.read().sort != Sort::Relevance);
     let empty = Memo::new(move |_| browse.result.read().ids.is_empty() && !browse.waiting.get());
@@ -148,8 +159,9 @@ fn entry(entries: &Entries, id: u32, heading: &'static str) -> Option<impl IntoV
     // Shown ids have their records (segments are never dropped).
     let release = untrack(|| entries.newsroom.archive.releases(&[id]))?.pop()?;
     let release = &release;
-    let terms = entries.terms;
-    let body_only = entries.body_only;
+    let state = entries.live.row(id);
+    let terms = Memo::new(move |_| state.with(|(terms, _)| terms.clone()));
+    let body_only = move || state.with(|(_, found)| *found);
     let href = entries.base.release(release.slug.as_str());
     let title = {
         let text = release.title.clone();
@@ -175,11 +187,9 @@ fn entry(entries: &Entries, id: u32, heading: &'static str) -> Option<impl IntoV
         view! { <ul class="entry__topics" aria-label="Topics">{chips}</ul> }
     });
     let found_in_body = move || {
-        body_only
-            .with(|ids| ids.binary_search(&id).is_ok())
-            .then(|| {
-                view! { <p class="entry__match">"Found in the full text"</p> }
-            })
+        body_only().then(|| {
+            view! { <p class="entry__match">"Found in the full text"</p> }
+        })
     };
     Some(view! {
         <li class="entry">
