@@ -18,6 +18,7 @@ mod loader;
 mod markdown_html;
 mod photos;
 
+use std::io::Write;
 use std::path::Path;
 
 pub use discovery::{json_ld_script, robots_txt, sitemaps};
@@ -67,7 +68,9 @@ pub fn write_site(
 ) -> std::io::Result<Written> {
     let shell_path = dist.join("index.html");
     let shell = frame::without_static_page(&std::fs::read_to_string(&shell_path)?);
-    std::fs::write(dist.join("releases.json"), bundle.to_json_pretty())?;
+    let mut published = std::io::BufWriter::new(std::fs::File::create(dist.join("releases.json"))?);
+    bundle.write_json_pretty(&mut published)?;
+    published.flush()?;
     let data = data::write_data(bundle, dist, progress)?;
     let data_url = format!("{}{}", address.public_url(), data.folder);
     let shell = entry_pages::with_site_meta(&shell, bundle, address, &data_url, layout);
