@@ -20,7 +20,7 @@ use crate::content::{bundle_from_folder, new_release_file, write_folder};
 use crate::import::import_listing;
 use crate::progress::Progress;
 use crate::site::{SiteAddress, publish_photos, write_site};
-use newsroom_engine::bundle::{Bundle, check_bundle};
+use newsroom_engine::bundle::{Bundle, check_bundle, check_well_formed_bundle};
 use newsroom_engine::date::Date;
 use newsroom_engine::derived::manifest::DataLayout;
 use newsroom_engine::synth::synthetic_bundle_with_progress;
@@ -321,9 +321,19 @@ fn read_checked(path: &Path) -> Result<Bundle, Failure> {
         println!("{}: ok, {} releases", path.display(), bundle.releases.len());
         return Ok(bundle);
     }
-    let text = read(path)?;
     let shown = path.display();
-    let checked = check_bundle(&text).map_err(|e| Failure::Problems(format!("{shown}: {e}")))?;
+    // Read as it is parsed: the text of a large archive need not be held
+    // beside the bundle. Only a file with something wrong is read whole,
+    // for the message saying where.
+    let well_formed = std::fs::File::open(path)
+        .ok()
+        .and_then(|file| check_well_formed_bundle(std::io::BufReader::new(file)));
+    let checked = match well_formed {
+        Some(checked) => checked,
+        None => {
+            check_bundle(&read(path)?).map_err(|e| Failure::Problems(format!("{shown}: {e}")))?
+        }
+    };
     for problem in &checked.problems {
         println!("{shown}: {problem}");
     }

@@ -18,6 +18,7 @@ mod loader;
 mod markdown_html;
 mod photos;
 
+use std::io::Write;
 use std::path::Path;
 
 pub use discovery::{json_ld_script, robots_txt, sitemaps};
@@ -67,9 +68,10 @@ pub fn write_site(
 ) -> std::io::Result<Written> {
     let shell_path = dist.join("index.html");
     let shell = frame::without_static_page(&std::fs::read_to_string(&shell_path)?);
-    std::fs::write(dist.join("releases.json"), bundle.to_json_pretty())?;
-    let data = data::data_files(bundle);
-    data.write(dist, progress)?;
+    let mut published = std::io::BufWriter::new(std::fs::File::create(dist.join("releases.json"))?);
+    bundle.write_json_pretty(&mut published)?;
+    published.flush()?;
+    let data = data::write_data(bundle, dist, progress)?;
     let data_url = format!("{}{}", address.public_url(), data.folder);
     let shell = entry_pages::with_site_meta(&shell, bundle, address, &data_url, layout);
     let shell = match loader::externalize_loader(&shell, address.public_url()) {
@@ -108,10 +110,7 @@ pub fn write_site(
     )?;
     std::fs::write(dist.join("feed.xml"), atom_feed(bundle, address))?;
     // Feeds of labels no longer in the bundle would linger: start afresh.
-    match std::fs::remove_dir_all(dist.join(FEEDS_DIR)) {
-        Err(error) if error.kind() != std::io::ErrorKind::NotFound => return Err(error),
-        _ => {}
-    }
+    remove_if_present(&dist.join(FEEDS_DIR))?;
     let all_feeds = feeds.feeds();
     for feed in &all_feeds {
         let path = dist.join(&feed.path);
@@ -124,15 +123,21 @@ pub fn write_site(
     std::fs::write(dist.join("robots.txt"), robots_txt(address))?;
     Ok(Written {
         entry_pages: bundle.releases.len(),
-        light_index_bytes: data
-            .bytes_of(newsroom_engine::derived::manifest::INDEX_FILE)
-            .unwrap_or(0),
+        light_index_bytes: data.light_index_bytes,
         body_shards: data.manifest.body_shards,
         term_pieces: data.manifest.term_pieces.len(),
         segments: (data.manifest.segments.clone()).expect("the site writes segments"),
         feeds: all_feeds.len(),
         data_folder: data.folder,
     })
+}
+
+/// Removes `folder` and all it holds, if it is there.
+fn remove_if_present(folder: &Path) -> std::io::Result<()> {
+    match std::fs::remove_dir_all(folder) {
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(error),
+        _ => Ok(()),
+    }
 }
 
 #[cfg(test)]

@@ -162,6 +162,15 @@ pub fn check_bundle(text: &str) -> Result<Checked, BundleError> {
     check_tree(text, trimmed)
 }
 
+/// A well-formed bundle read straight from `reader` (a file), checked as
+/// [`check_bundle`] checks it, without its whole text in memory: a large
+/// archive's text is as big again as the bundle read from it. `None` when
+/// the file is not well-formed (or cannot be read): then [`check_bundle`]
+/// on its text says what is wrong and where.
+pub fn check_well_formed_bundle(reader: impl std::io::Read) -> Option<Checked> {
+    typed::check_typed_reader(reader)
+}
+
 fn check_tree(text: &str, trimmed: &str) -> Result<Checked, BundleError> {
     let root = strict::parse_strict(trimmed).map_err(|(error, problem)| {
         let error = json_error(text, trimmed, &error);

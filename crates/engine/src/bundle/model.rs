@@ -68,9 +68,17 @@ impl Bundle {
     /// The canonical text form: two-space indented JSON and a final newline,
     /// so that re-importing the same listing gives the same bytes.
     pub fn to_json_pretty(&self) -> String {
-        let mut text = serde_json::to_string_pretty(self).expect("a bundle always serialises");
-        text.push('\n');
-        text
+        let mut text = Vec::new();
+        self.write_json_pretty(&mut text)
+            .expect("a bundle always serialises");
+        String::from_utf8(text).expect("JSON is UTF-8")
+    }
+
+    /// [`Bundle::to_json_pretty`] written as it is made, without the whole
+    /// text in memory (hundreds of MB for a large archive with bodies).
+    pub fn write_json_pretty(&self, mut writer: impl std::io::Write) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut writer, self)?;
+        writer.write_all(b"\n")
     }
 }
 

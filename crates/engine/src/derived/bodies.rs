@@ -33,29 +33,30 @@ pub fn shard_count(bundle: &Bundle) -> u32 {
     u32::try_from(bytes.div_ceil(SHARD_BYTES).max(1)).unwrap_or(u32::MAX)
 }
 
-/// Each shard's JSON, in shard order, the bodies parsed.
+/// Each shard's JSON, in shard order, the bodies parsed: one shard at a
+/// time, so a large archive's parsed bodies are never all in memory.
 #[cfg(feature = "commonmark")]
-pub fn body_shards(bundle: &Bundle, shards: u32) -> Vec<String> {
+pub fn body_shards(bundle: &Bundle, shards: u32) -> impl Iterator<Item = String> + '_ {
     use super::manifest::shard_of;
     use std::collections::BTreeMap;
 
-    let mut grouped: Vec<BTreeMap<&str, Vec<Block>>> = vec![BTreeMap::new(); shards as usize];
+    let mut grouped: Vec<BTreeMap<&str, &str>> = vec![BTreeMap::new(); shards as usize];
     for release in &bundle.releases {
         if let Some(body) = &release.body {
             let slug = release.slug.as_str();
-            grouped[shard_of(slug, shards) as usize].insert(slug, crate::markdown::parse(body));
+            grouped[shard_of(slug, shards) as usize].insert(slug, body);
         }
     }
-    grouped
-        .iter()
-        .map(|bodies| {
-            #[derive(Serialize)]
-            struct Shard<'a> {
-                bodies: &'a BTreeMap<&'a str, Vec<Block>>,
-            }
-            serde_json::to_string(&Shard { bodies }).expect("a shard always serialises")
-        })
-        .collect()
+    grouped.into_iter().map(|bodies| {
+        #[derive(Serialize)]
+        struct Shard<'a> {
+            bodies: BTreeMap<&'a str, Vec<Block>>,
+        }
+        let bodies = (bodies.into_iter())
+            .map(|(slug, body)| (slug, crate::markdown::parse(body)))
+            .collect();
+        serde_json::to_string(&Shard { bodies }).expect("a shard always serialises")
+    })
 }
 
 pub fn read_shard(bytes: &[u8]) -> Result<BodyShard, String> {
@@ -74,7 +75,7 @@ mod tests {
         bundle.releases[0].body =
             Some("## Aims\n\nRead the [report](https://example.org/r).".into());
         let shards = shard_count(&bundle);
-        let written = body_shards(&bundle, shards);
+        let written: Vec<String> = body_shards(&bundle, shards).collect();
         for release in &bundle.releases {
             let slug = release.slug.as_str();
             let shard = read_shard(written[shard_of(slug, shards) as usize].as_bytes()).unwrap();

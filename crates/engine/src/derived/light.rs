@@ -33,12 +33,20 @@ pub(crate) struct LightRelease<'a> {
 
 /// Compact JSON: this file is read, not edited.
 pub fn light_index_json(bundle: &Bundle) -> String {
+    let mut json = Vec::new();
+    write_light_index(bundle, &mut json).expect("a light index always serialises");
+    String::from_utf8(json).expect("JSON is UTF-8")
+}
+
+/// [`light_index_json`] written as it is made, without the whole text in
+/// memory (a large archive's index is over 100 MB).
+pub fn write_light_index(bundle: &Bundle, writer: impl std::io::Write) -> serde_json::Result<()> {
     let index = LightIndex {
         version: BUNDLE_VERSION,
         site: &bundle.site,
         releases: bundle.releases.iter().map(light).collect(),
     };
-    serde_json::to_string(&index).expect("a light index always serialises")
+    serde_json::to_writer(writer, &index)
 }
 
 pub(crate) fn light(release: &Release) -> LightRelease<'_> {

@@ -79,6 +79,31 @@ pub struct SegmentsEntry {
 /// Every segment file of `releases` (in light-index order), paths
 /// relative to the data folder; the start columns first.
 pub fn segment_files(releases: &[Release]) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    let written = write_segments(releases, |path, bytes| {
+        files.push((path, bytes));
+        Ok::<(), std::convert::Infallible>(())
+    });
+    written.unwrap_or_else(|never| match never {});
+    files
+}
+
+/// The files of [`segment_files`], in the same order, each handed to
+/// `write` as soon as it is made, so that a large archive's segments are
+/// never all in memory; returns the manifest's entry describing them.
+pub fn write_segments<E>(
+    releases: &[Release],
+    mut write: impl FnMut(String, Vec<u8>) -> Result<(), E>,
+) -> Result<SegmentsEntry, E> {
+    let mut entry = SegmentsEntry {
+        start: START_FILE.to_owned(),
+        ..SegmentsEntry::default()
+    };
+    let mut write = |path: String, bytes: Vec<u8>| {
+        entry.files += 1;
+        entry.bytes += bytes.len();
+        write(path, bytes)
+    };
     let mut by_rank: Vec<usize> = (0..releases.len()).collect();
     by_rank.sort_by(|&a, &b| {
         let key = |i: usize| (Reverse(releases[i].published), &releases[i].slug);
@@ -100,32 +125,29 @@ pub fn segment_files(releases: &[Release]) -> Vec<(String, Vec<u8>)> {
         short_prefixes: terms.short_prefixes,
         slug_buckets,
         records_per_shard: RECORDS_PER_SHARD,
-    };
-    let mut files = vec![(START_FILE.to_owned(), start.encode())];
-    let numbered = |kind: fn(u32) -> Segment, contents: Vec<Vec<u8>>| {
+    }
+    .encode();
+    let start_bytes = start.len();
+    write(START_FILE.to_owned(), start)?;
+    let mut numbered = |kind: fn(u32) -> Segment, contents: &mut dyn Iterator<Item = Vec<u8>>| {
         (0u32..)
             .zip(contents)
-            .map(move |(i, bytes)| (kind(i).path(), bytes))
+            .try_for_each(|(i, bytes)| write(kind(i).path(), bytes))
     };
-    files.extend(numbered(Segment::Words, terms.word_pieces));
-    files.extend(numbered(Segment::Phrases, terms.phrase_pieces));
-    files.extend(numbered(Segment::Prefix, terms.prefix_files));
-    let shards = ranked.chunks(RECORDS_PER_SHARD as usize);
-    files.extend(numbered(
+    numbered(Segment::Words, &mut terms.word_pieces.into_iter())?;
+    numbered(Segment::Phrases, &mut terms.phrase_pieces.into_iter())?;
+    numbered(Segment::Prefix, &mut terms.prefix_files.into_iter())?;
+    numbered(
         Segment::Records,
-        shards
-            .map(|shard| records_json(shard).into_bytes())
-            .collect(),
-    ));
+        &mut (ranked.chunks(RECORDS_PER_SHARD as usize))
+            .map(|shard| records_json(shard).into_bytes()),
+    )?;
     let mut buckets: Vec<Vec<(&str, u32)>> = vec![Vec::new(); slug_buckets as usize];
     for (rank, release) in (0u32..).zip(&ranked) {
         let slug = release.slug.as_str();
         buckets[bucket_of(slug, slug_buckets) as usize].push((slug, rank));
     }
-    files.extend(numbered(
-        Segment::Slugs,
-        buckets.into_iter().map(encode_bucket).collect(),
-    ));
+    numbered(Segment::Slugs, &mut buckets.into_iter().map(encode_bucket))?;
     let mut rank_of_position = vec![0u32; releases.len()];
     for (rank, &position) in (0u32..).zip(&by_rank) {
         rank_of_position[position] = rank;
@@ -135,18 +157,11 @@ pub fn segment_files(releases: &[Release]) -> Vec<(String, Vec<u8>)> {
     rank_of_position
         .iter()
         .for_each(|&rank| push_number(&mut order, u64::from(rank)));
-    files.push((Segment::LightOrder.path(), order));
-    files
-}
-
-/// The manifest entry describing `files` (as [`segment_files`] returns).
-pub fn segments_entry(files: &[(String, Vec<u8>)]) -> SegmentsEntry {
-    SegmentsEntry {
-        start: START_FILE.to_owned(),
-        start_bytes: files.first().map_or(0, |(_, bytes)| bytes.len()),
-        files: files.len(),
-        bytes: files.iter().map(|(_, bytes)| bytes.len()).sum(),
-    }
+    write(Segment::LightOrder.path(), order)?;
+    Ok(SegmentsEntry {
+        start_bytes,
+        ..entry
+    })
 }
 
 /// Each value of a facet with its ranks, values in first-seen order; a

@@ -293,13 +293,32 @@ fn derived_data_is_written_under_a_digest_and_named_in_every_page() {
 }
 
 #[test]
-fn the_same_bundle_gives_the_same_folder() {
+fn the_same_bundle_gives_the_same_folder_and_only_whole_folders_are_named() {
+    let dist = std::env::temp_dir().join(format!("newsroom-digest-{}", std::process::id()));
+    let data_dir = dist.join("data");
+    // What an interrupted build left.
+    std::fs::create_dir_all(data_dir.join(".unfinished/bodies")).unwrap();
+    std::fs::write(data_dir.join(".unfinished/bodies/9.json"), "{").unwrap();
     let bundle = newsroom_engine::synth::synthetic_bundle(50, 2, true);
-    let first = data::data_files(&bundle);
-    let again = data::data_files(&bundle);
+    let first = data::write_data(&bundle, &dist, Progress::hidden()).unwrap();
+    // A stray file in the named folder goes when the build is run again.
+    let stray = dist.join(&first.folder).join("stray.json");
+    std::fs::write(&stray, "{}").unwrap();
+    let again = data::write_data(&bundle, &dist, Progress::hidden()).unwrap();
     assert_eq!(first.folder, again.folder);
-    let other = data::data_files(&newsroom_engine::synth::synthetic_bundle(50, 3, true));
+    assert!(!stray.exists());
+    let other = newsroom_engine::synth::synthetic_bundle(50, 3, true);
+    let other = data::write_data(&other, &dist, Progress::hidden()).unwrap();
     assert_ne!(first.folder, other.folder);
+    let mut folders: Vec<String> = std::fs::read_dir(&data_dir)
+        .unwrap()
+        .map(|entry| format!("data/{}/", entry.unwrap().file_name().to_string_lossy()))
+        .collect();
+    folders.sort();
+    let mut expected = vec![first.folder, other.folder];
+    expected.sort();
+    assert_eq!(folders, expected, "nothing unfinished left");
+    std::fs::remove_dir_all(&dist).unwrap();
 }
 
 #[test]

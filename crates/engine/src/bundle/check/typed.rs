@@ -66,7 +66,15 @@ struct TypedImage {
 struct TypedReleases(Collected);
 
 pub(super) fn check_typed(text: &str) -> Option<Checked> {
-    let bundle: TypedBundle = serde_json::from_str(text).ok()?;
+    checked(serde_json::from_str(text).ok()?)
+}
+
+/// [`check_typed`] reading as it goes, without the whole text in memory.
+pub(super) fn check_typed_reader(reader: impl std::io::Read) -> Option<Checked> {
+    checked(serde_json::from_reader(reader).ok()?)
+}
+
+fn checked(bundle: TypedBundle) -> Option<Checked> {
     if bundle.version != BUNDLE_VERSION {
         return None;
     }
