@@ -16,17 +16,17 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-type ValueOf<K, V> = Arc<dyn Fn(&K) -> V + Send + Sync>;
-
 pub struct LiveRows<K, V>
 where
     K: Send + Sync + 'static,
     V: Send + Sync + 'static,
 {
     rows: StoredValue<HashMap<K, RwSignal<V>>>,
-    /// A row's value now (untracked).
-    value_now: StoredValue<ValueOf<K, V>>,
+    /// A row's value now (untracked: rows never subscribe to the list).
+    value_now: StoredValue<ValueNow<K, V>>,
 }
+
+type ValueNow<K, V> = Arc<dyn Fn(&K) -> V + Send + Sync>;
 
 impl<K, V> Clone for LiveRows<K, V>
 where
@@ -50,29 +50,34 @@ where
     K: Clone + Eq + Hash + Send + Sync + 'static,
     V: Clone + PartialEq + Send + Sync + 'static,
 {
-    /// `source` reads the list's memos (tracked, once per change);
+    /// `source` reads the list's memos, once per change (into a memo of
+    /// the list's own, which rows read untracked, without copying it);
     /// `value_of` gives a row's value from what it read.
-    pub fn new<S: 'static>(
+    pub fn new<S>(
         source: impl Fn() -> S + Send + Sync + 'static,
         value_of: impl Fn(&S, &K) -> V + Send + Sync + 'static,
-    ) -> Self {
-        let (source, value_of) = (Arc::new(source), Arc::new(value_of));
-        let value_now: ValueOf<K, V> = {
-            let (source, value_of) = (source.clone(), value_of.clone());
-            Arc::new(move |key| value_of(&untrack(|| source()), key))
-        };
+    ) -> Self
+    where
+        S: PartialEq + Send + Sync + 'static,
+    {
+        let read = Memo::new(move |_| source());
+        let value_of = Arc::new(value_of);
         let rows = StoredValue::new(HashMap::<K, RwSignal<V>>::new());
+        let each = value_of.clone();
         Effect::new(move |_| {
-            let read = source();
-            rows.with_value(|rows| {
-                for (key, signal) in rows {
-                    let value = value_of(&read, key);
-                    if signal.with_untracked(|shown| *shown != value) {
-                        signal.set(value);
+            read.with(|read| {
+                rows.with_value(|rows| {
+                    for (key, signal) in rows {
+                        let value = each(read, key);
+                        if signal.with_untracked(|shown| *shown != value) {
+                            signal.set(value);
+                        }
                     }
-                }
+                });
             });
         });
+        let value_now: ValueNow<K, V> =
+            Arc::new(move |key| read.with_untracked(|read| value_of(read, key)));
         LiveRows {
             rows,
             value_now: StoredValue::new(value_now),
