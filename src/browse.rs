@@ -2,6 +2,8 @@
 //! controls: the filters read from the URL, the search result derived from
 //! them, and the one way to change them, which is to go to another URL.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
@@ -26,7 +28,7 @@ pub struct Browse {
     pub filters: Memo<Filters>,
     /// The answer for `filters`, or the last one while a large archive
     /// fetches what this one needs.
-    pub result: Memo<SearchResult>,
+    pub result: Memo<Arc<SearchResult>>,
     /// Whether `result` is still for earlier filters (or none).
     pub waiting: Memo<bool>,
     pub full_text: FullTextSearch,

@@ -2,6 +2,8 @@
 //! `filters` and `result` are memos derived from it, and every control
 //! navigates to a new URL instead of keeping a copy.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_location;
@@ -56,7 +58,8 @@ pub fn TimelinePage() -> impl IntoView {
             timed_search(&searcher.archive, f, &hits, spelling.get().as_deref())
         })
     });
-    let result = Memo::new(move |previous: Option<&SearchResult>| {
+    // Shared, not copied: a result holds every matching id.
+    let result = Memo::new(move |previous: Option<&Arc<SearchResult>>| {
         answer
             .get()
             .or_else(|| previous.cloned())
@@ -164,13 +167,13 @@ fn timed_search(
     filters: &Filters,
     hits: &FullTextHits,
     spelling: Option<&Spelling>,
-) -> Option<SearchResult> {
+) -> Option<Arc<SearchResult>> {
     const START: &str = "newsroom:search-start";
     let performance = window().performance();
     if let Some(performance) = &performance {
         let _ = performance.mark(START);
     }
-    let result = archive.search(filters, hits, spelling);
+    let result = archive.search(filters, hits, spelling).map(Arc::new);
     if let Some(performance) = &performance {
         let _ = performance.measure_with_start_mark("newsroom:search", START);
         performance.clear_marks_with_mark_name(START);
