@@ -106,31 +106,31 @@ pub fn ExportView() -> impl IntoView {
     });
     move || {
         match offer.get() {
-        Offer::Nothing => None,
-        Offer::WholeArchive => Some(
-            view! {
-                <p class="export">
-                    {format!("Narrow the view to {} releases or fewer to download it, or download ", thousands(limit))}
-                    <a href=whole_archive.clone() download="releases.json">"the whole archive as JSON"</a>
-                    "."
-                </p>
-            }
-            .into_any(),
-        ),
-        Offer::View => Some(
-            view! {
-                <p class="export">
-                    {move || format!("Download these {}: ", count_releases(count()))}
-                    {button(Format::Csv)}
-                    " · "
-                    {button(Format::Json)}
-                    <span class="export__note">{BODIES_LEFT_OUT}</span>
-                    {move || preparing.get().then(|| view! { <span class="export__note" role="status">"Preparing the download…"</span> })}
-                </p>
-            }
-            .into_any(),
-        ),
-    }
+            Offer::Nothing => None,
+            Offer::WholeArchive => Some(
+                view! {
+                    <p class="export">
+                        {format!("Narrow the view to {} releases or fewer to download it, or download ", thousands(limit))}
+                        <a href=whole_archive.clone() download="releases.json">"the whole archive as JSON"</a>
+                        "."
+                    </p>
+                }
+                .into_any(),
+            ),
+            Offer::View => Some(
+                view! {
+                    <p class="export">
+                        {move || format!("Download these {}: ", count_releases(count()))}
+                        {button(Format::Csv)}
+                        " · "
+                        {button(Format::Json)}
+                        <span class="export__note">{BODIES_LEFT_OUT}</span>
+                        {move || preparing.get().then(|| view! { <span class="export__note" role="status">"Preparing the download…"</span> })}
+                    </p>
+                }
+                .into_any(),
+            ),
+        }
     }
 }
 

@@ -123,11 +123,19 @@ impl Segments {
                 wanted.iter().for_each(|s| {
                     requests.in_flight.remove(s);
                 });
+                // Marked before the askers run again, so they wait for
+                // "Try again" instead of fetching it once more.
+                requests.failed.extend(&failed);
             }
             if !arrived.is_empty() {
                 this.catalog.update(|catalog| {
                     for (segment, url, bytes) in arrived {
                         if let Err(error) = catalog.add(segment, &bytes) {
+                            this.requests
+                                .lock()
+                                .expect("one thread")
+                                .failed
+                                .insert(segment);
                             failed.push(segment);
                             message = Some(format!(
                                 "{} ({url}) cannot be read: {error}; the site may be half-way \
@@ -136,20 +144,7 @@ impl Segments {
                             ));
                         }
                     }
-                    // Marked before the askers run again, so they wait
-                    // for "Try again" instead of fetching it once more.
-                    this.requests
-                        .lock()
-                        .expect("one thread")
-                        .failed
-                        .extend(&failed);
                 });
-            } else {
-                this.requests
-                    .lock()
-                    .expect("one thread")
-                    .failed
-                    .extend(&failed);
             }
             if let Some(message) = message {
                 this.failure.update(|failure| {
