@@ -38,6 +38,7 @@ mod photo;
 mod release_page;
 mod result_list;
 mod segments;
+mod shown_entries;
 mod spelling;
 mod status;
 mod subscribe;

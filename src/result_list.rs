@@ -13,12 +13,13 @@ use super::highlighted::highlighted;
 use super::live_rows::LiveRows;
 use super::load::Newsroom;
 use super::photo::PhotoThumbnail;
+use super::shown_entries::{MoreEntries, ShownEntries};
 use super::takeover::hold_until;
 use super::timeline::ReturnTo;
 use super::{BasePath, use_newsroom};
 use newsroom_engine::date::month_name;
 use newsroom_engine::filters::Sort;
-use newsroom_engine::listing::{MonthGroups, page_span, shown_page};
+use newsroom_engine::listing::{MonthGroups, PAGE_SIZE, page_span, shown_page};
 use newsroom_engine::search::QueryTerms;
 
 /// What every entry reads: the releases, and the parts of the result that
@@ -35,28 +36,39 @@ struct Entries {
 type EntryState = (QueryTerms, bool);
 type LiveEntries = LiveRows<u32, EntryState>;
 
+/// `restored`: how many entries the reader had rendered when they left
+/// this view, on their way back to it.
 #[component]
-pub fn ResultList() -> impl IntoView {
+pub fn ResultList(restored: Option<usize>) -> impl IntoView {
     let browse = expect_context::<Browse>();
     let return_to = expect_context::<ReturnTo>();
     let newsroom = use_newsroom();
+    // A reader who scrolled the pre-rendered page keeps all of it.
+    let scrolled = window().scroll_y().unwrap_or(0.0) > 0.0;
+    let shown = ShownEntries::new(browse.filters, restored.or(scrolled.then_some(PAGE_SIZE)));
     let remember = move |_| {
         return_to
             .search
             .set(Some(browse.filters.get_untracked().to_query()));
         return_to.scroll_y.set(window().scroll_y().unwrap_or(0.0));
+        return_to.shown.set(untrack(|| shown.count()));
     };
     let page_ids = Memo::new(move |_| {
         let result = browse.result.read();
         let page = shown_page(browse.filters.read().page, result.ids.len());
         result.ids[page_span(page, result.ids.len())].to_vec()
     });
-    // A large archive fetches the page's records first: the page before
-    // stays until they are in (the pre-rendered one, at start).
+    let page_len = Memo::new(move |_| page_ids.with(Vec::len));
+    let rendered_ids = Memo::new(move |_| {
+        let count = shown.count();
+        page_ids.with(|ids| ids[..count.min(ids.len())].to_vec())
+    });
+    // A large archive fetches the entries' records first: the entries
+    // before stay until they are in (the pre-rendered ones, at start).
     let shown_ids = {
         let newsroom = newsroom.clone();
         Memo::new(move |previous: Option<&Vec<u32>>| {
-            let ids = page_ids.get();
+            let ids = rendered_ids.get();
             if newsroom.archive.has_releases(&ids) {
                 ids
             } else {
@@ -70,7 +82,7 @@ pub fn ResultList() -> impl IntoView {
         let newsroom = newsroom.clone();
         hold_until(move || {
             let answered = !browse.waiting.get()
-                && shown_ids.with(|shown| page_ids.with(|page| shown == page));
+                && shown_ids.with(|shown| rendered_ids.with(|rendered| shown == rendered));
             answered || newsroom.archive.has_failed()
         });
     }
@@ -122,8 +134,13 @@ pub fn ResultList() -> impl IntoView {
             .into_any()
         }
     };
-    let busy = move || (browse.waiting.get() || shown_ids.get() != page_ids.get()).to_string();
-    view! { <div class="timeline" aria-busy=busy on:click=remember>{list}</div> }
+    let busy = move || (browse.waiting.get() || shown_ids.get() != rendered_ids.get()).to_string();
+    view! {
+        <div class="timeline" aria-busy=busy on:click=remember>
+            {list}
+            <MoreEntries shown page_len />
+        </div>
+    }
 }
 
 #[component]

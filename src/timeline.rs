@@ -24,11 +24,13 @@ use newsroom_engine::search::{FullTextHits, SearchResult, Spelling};
 use newsroom_engine::wording::{result_count, thousands};
 
 /// What the reader was looking at before opening a release, so "Back to
-/// releases" returns to the same filters and scroll position.
+/// releases" returns to the same filters, entries and scroll position.
 #[derive(Clone, Copy)]
 pub struct ReturnTo {
     pub search: RwSignal<Option<String>>,
     pub scroll_y: RwSignal<f64>,
+    /// How many of the page's entries were rendered.
+    pub shown: RwSignal<usize>,
 }
 
 impl Default for ReturnTo {
@@ -36,6 +38,7 @@ impl Default for ReturnTo {
         ReturnTo {
             search: RwSignal::new(None),
             scroll_y: RwSignal::new(0.0),
+            shown: RwSignal::new(0),
         }
     }
 }
@@ -75,7 +78,7 @@ pub fn TimelinePage() -> impl IntoView {
         go,
     };
     provide_context(browse);
-    restore_scroll_position(filters);
+    let restored = restore_scroll_position(filters);
 
     let site_name = newsroom.site.name.clone();
     let title = site_name.clone();
@@ -95,7 +98,7 @@ pub fn TimelinePage() -> impl IntoView {
                     <FullTextNote />
                     <status::SegmentsProblem />
                     <DidYouMean />
-                    <ResultList />
+                    <ResultList restored />
                     <Pagination />
                 </section>
             </div>
@@ -224,14 +227,16 @@ fn Pagination() -> impl IntoView {
     }
 }
 
-/// After "Back to releases", scroll to where the reader was.
-fn restore_scroll_position(filters: Memo<Filters>) {
+/// After "Back to releases", scroll to where the reader was; how many
+/// entries they had rendered, to render as many again.
+fn restore_scroll_position(filters: Memo<Filters>) -> Option<usize> {
     let return_to = expect_context::<ReturnTo>();
     let here = filters.get_untracked().to_query();
     if return_to.search.get_untracked().as_deref() != Some(here.as_str()) {
-        return;
+        return None;
     }
     let y = return_to.scroll_y.get_untracked();
     return_to.search.set(None);
     request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
+    Some(return_to.shown.get_untracked())
 }

@@ -5,6 +5,17 @@
 /// Results shown per page: keeps the page light at any bundle size.
 pub const PAGE_SIZE: usize = 50;
 
+/// Entries of a page rendered at first: more than a tall screen holds. The
+/// app renders more as the reader nears the last (`more_shown`), so a
+/// keystroke or a click renders a dozen entries, not a page of fifty.
+pub const FIRST_SHOWN: usize = 12;
+
+/// How many entries are rendered after the reader neared the last of
+/// `shown`, on a page of `page_len`.
+pub fn more_shown(shown: usize, page_len: usize) -> usize {
+    shown.saturating_add(FIRST_SHOWN).min(page_len)
+}
+
 /// Facets longer than this show their first values and a "Show all" button.
 pub const FACET_PREVIEW: usize = 8;
 
@@ -84,6 +95,14 @@ impl MonthGroups {
 mod tests {
     use super::*;
     use crate::date::Date;
+
+    #[test]
+    fn entries_are_rendered_a_screenful_at_a_time_up_to_the_page() {
+        assert_eq!(more_shown(FIRST_SHOWN, PAGE_SIZE), 2 * FIRST_SHOWN);
+        assert_eq!(more_shown(48, PAGE_SIZE), PAGE_SIZE);
+        assert_eq!(more_shown(FIRST_SHOWN, 7), 7);
+        assert_eq!(more_shown(usize::MAX, PAGE_SIZE), PAGE_SIZE);
+    }
 
     #[test]
     fn a_page_groups_into_years_and_months_in_its_order() {

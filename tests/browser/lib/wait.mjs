@@ -23,9 +23,36 @@ export async function timelineTitles(page) {
   return (await page.locator('.timeline .entry__title').allTextContents()).map((t) => t.trim());
 }
 
-/** Waits until the timeline shows exactly `titles` in this order. */
+/** Entries of a page the app renders before the reader scrolls near the last (`listing::FIRST_SHOWN`). */
+export const FIRST_SHOWN = 12;
+
+/**
+ * Waits until the timeline's page is exactly `titles` in this order: the
+ * first ones rendered (at least a screenful), and the rest announced by the
+ * button that renders them.
+ */
 export async function expectTitles(page, titles, message = 'timeline titles') {
-  return eventually(() => timelineTitles(page), (shown) => JSON.stringify(shown) === JSON.stringify(titles), { message });
+  const more = page.locator('.timeline .more-entries');
+  const read = async () => {
+    const shown = await timelineTitles(page);
+    const button = (await more.count()) ? await more.textContent({ timeout: 1000 }).catch(() => null) : null;
+    return { shown, button };
+  };
+  const holds = ({ shown, button }) => {
+    const rest = titles.length - shown.length;
+    const announced = rest === 0 ? button === null
+      : button === (rest === 1 ? 'Show the last release of this page' : `Show the other ${rest} releases of this page`);
+    return shown.length >= Math.min(titles.length, FIRST_SHOWN) && announced
+      && JSON.stringify(shown) === JSON.stringify(titles.slice(0, shown.length));
+  };
+  return (await eventually(read, holds, { message })).shown;
+}
+
+/** Renders the rest of the timeline's page, as a reader pressing "Show the other … releases" does. */
+export async function showWholePage(page) {
+  const more = page.getByRole('button', { name: /^Show the (other \d+ releases|last release) of this page$/ });
+  if (await more.count()) await more.click();
+  await eventually(() => more.count(), (n) => n === 0, { message: 'the whole page rendered' });
 }
 
 /** Waits for the live result count to read `text`. */

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DIST_FULLTEXT, dataPath, openSite } from '../lib/harness.mjs';
-import { eventually } from '../lib/wait.mjs';
+import { eventually, showWholePage } from '../lib/wait.mjs';
 
 const bundle = JSON.parse(readFileSync(resolve(DIST_FULLTEXT, 'releases.json'), 'utf8'));
 const fold = (text) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -43,8 +43,9 @@ test('a word only in full texts finds those releases, marked as found in the ful
   const page = await site.newPage();
   await page.goto(site.url(`?q=${word}`));
   await eventually(() => count(page), (t) => asNumber(t) === expected, { message: `${expected} releases for ${word}` });
+  await showWholePage(page);
   const marks = page.getByText('Found in the full text');
-  await eventually(() => marks.count(), (n) => n === expected, { message: 'every entry says why it matched' });
+  await eventually(() => marks.count(), (n) => n === Math.min(expected, 50), { message: 'every entry says why it matched' });
   const pieces = site.server.requests.filter((path) => path.includes('/terms/'));
   assert.ok(pieces.length >= 1 && pieces.length <= 3, `only the pieces the word can be in: ${pieces}`);
 });

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DIST_SEGMENTED, dataPath, openSite } from '../lib/harness.mjs';
-import { eventually, expectTitles } from '../lib/wait.mjs';
+import { FIRST_SHOWN, eventually, expectTitles, showWholePage, timelineTitles } from '../lib/wait.mjs';
 
 const PAGE_SIZE = 50;
 const bundle = JSON.parse(readFileSync(resolve(DIST_SEGMENTED, 'releases.json'), 'utf8'));
@@ -99,7 +99,9 @@ test('a search finds exactly what the whole archive holds, titles and full texts
   assert.ok(!fetched.paths.some((p) => p.endsWith('/index.json')));
 
   await searchBox(page).fill(BODY_WORD);
-  await eventually(() => page.getByText('Found in the full text').count(), (n) => n === BODY_WORD_COUNT, {
+  await eventually(() => count(page), (t) => asNumber(t) === BODY_WORD_COUNT && t.includes('release'), { message: BODY_WORD });
+  await showWholePage(page);
+  await eventually(() => page.getByText('Found in the full text').count(), (n) => n === Math.min(BODY_WORD_COUNT, PAGE_SIZE), {
     message: `${BODY_WORD_COUNT} found in full texts`,
   });
 });
@@ -122,6 +124,10 @@ test('a facet, a date range, the sort and the pages give the whole archive\'s an
   await expectTitles(page, titles(oldest, 2), 'page 2, oldest first');
   await page.getByRole('link', { name: 'Next page →' }).first().click();
   await expectTitles(page, titles(oldest, 3), 'page 3');
+  // The rest of the page comes with its records, fetched when asked for.
+  assert.ok((await timelineTitles(page)).length < PAGE_SIZE, `at first a screenful (${FIRST_SHOWN} or so)`);
+  await showWholePage(page);
+  assert.deepEqual(await timelineTitles(page), titles(oldest, 3));
 });
 
 test('a deep link to a release fetches its address bucket and record, with its neighbours', async () => {
