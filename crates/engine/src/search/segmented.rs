@@ -229,14 +229,23 @@ impl SegmentedCatalog {
         )
     }
 
-    /// The hits translated from light-index positions to ranks.
+    /// The hits translated from light-index positions to ranks, ascending
+    /// through a bitset: a short prefix finds tens of thousands of bodies
+    /// at 100,000 releases, too many to sort on every keystroke.
     fn ranked_hits(&self, terms: &QueryTerms, full_text: &FullTextHits) -> FullTextHits {
         let mut ranked = FullTextHits::default();
+        let order = self.light_order.as_deref().unwrap_or_default();
         for key in terms.full_text_keys() {
             if let Some(ids) = full_text.get(&key) {
-                let order = self.light_order.as_deref().unwrap_or_default();
-                let ranks = ids.iter().filter_map(|&id| order.get(id as usize).copied());
-                ranked.insert(key, ranks.collect());
+                let mut ranks = IdSet::empty(self.release_count());
+                for &id in ids {
+                    if let Some(&rank) = order.get(id as usize)
+                        && (rank as usize) < self.release_count()
+                    {
+                        ranks.insert(rank);
+                    }
+                }
+                ranked.insert_sorted(key, ranks.to_vec().into());
             }
         }
         ranked
