@@ -10,7 +10,7 @@ use super::body::FetchedBody;
 use super::markdown_body::MarkdownBody;
 use super::photo::LeadPhoto;
 use super::status;
-use super::takeover::hold_until;
+use super::takeover::hold_until_loaded;
 use super::timeline::ReturnTo;
 use super::{BasePath, use_newsroom};
 use newsroom_engine::bundle::Release;
@@ -44,11 +44,9 @@ pub fn ReleasePage() -> impl IntoView {
             },
         }
     });
-    let failed = {
-        let newsroom = use_newsroom();
-        move || newsroom.archive.has_failed()
-    };
-    hold_until(move || lookup.with(|lookup| *lookup != Lookup::Looking) || failed());
+    hold_until_loaded(use_newsroom(), move || {
+        lookup.with(|lookup| *lookup != Lookup::Looking)
+    });
     let page = move || match lookup.get() {
         Lookup::Looking => view! { <status::Loading /> }.into_any(),
         Lookup::NotFound(slug) => view! { <ReleaseNotFound slug /> }.into_any(),
@@ -183,7 +181,7 @@ fn releases_of(ids: Vec<u32>) -> Memo<Option<Vec<Release>>> {
     let newsroom = use_newsroom();
     let asker = newsroom.clone();
     let releases = Memo::new(move |_| asker.archive.releases(&ids));
-    hold_until(move || releases.with(Option::is_some) || newsroom.archive.has_failed());
+    hold_until_loaded(newsroom, move || releases.with(Option::is_some));
     releases
 }
 

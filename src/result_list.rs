@@ -14,7 +14,7 @@ use super::live_rows::LiveRows;
 use super::load::Newsroom;
 use super::photo::PhotoThumbnail;
 use super::shown_entries::{MoreEntries, ShownEntries};
-use super::takeover::hold_until;
+use super::takeover::hold_until_loaded;
 use super::timeline::ReturnTo;
 use super::{BasePath, use_newsroom};
 use newsroom_engine::date::month_name;
@@ -78,14 +78,10 @@ pub fn ResultList(restored: Option<usize>) -> impl IntoView {
     };
     // The pre-rendered page (hidden on a filtered deep link, but keeping
     // its place) stays until the app shows its own first answer.
-    {
-        let newsroom = newsroom.clone();
-        hold_until(move || {
-            let answered = !browse.waiting.get()
-                && shown_ids.with(|shown| rendered_ids.with(|rendered| shown == rendered));
-            answered || newsroom.archive.has_failed()
-        });
-    }
+    hold_until_loaded(newsroom.clone(), move || {
+        !browse.waiting.get()
+            && shown_ids.with(|shown| rendered_ids.with(|rendered| shown == rendered))
+    });
     let groups = {
         let newsroom = newsroom.clone();
         Memo::new(move |_| {

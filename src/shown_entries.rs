@@ -33,7 +33,8 @@ impl ShownEntries {
         let grown = RwSignal::new(restored.map(|count| (view.get_untracked(), count)));
         let shown = ShownEntries { view, grown };
         // A printed page holds the whole page of results.
-        let printing = window_event_listener_untyped("beforeprint", move |_| shown.grow_to(PAGE_SIZE));
+        let printing =
+            window_event_listener_untyped("beforeprint", move |_| shown.grow_to(PAGE_SIZE));
         on_cleanup(move || printing.remove());
         shown
     }
@@ -88,7 +89,9 @@ const FOCUS_FRAMES: u32 = 300;
 /// rendered: the button is gone, and a keyboard reader goes on from there.
 fn focus_entry_when_rendered(index: usize, frames_left: u32) {
     request_animation_frame(move || {
-        let links = document().query_selector_all(".timeline .entry__title a").ok();
+        let links = document()
+            .query_selector_all(".timeline .entry__title a")
+            .ok();
         match links.and_then(|links| links.item(index as u32)) {
             Some(link) => {
                 let _ = link.unchecked_into::<web_sys::HtmlElement>().focus();
@@ -108,9 +111,11 @@ fn when_near(target: NodeRef<html::Button>, near: impl Fn() + 'static) {
     let observer = StoredValue::new_local(None::<(IntersectionObserver, NearCallback)>);
     target.on_load(move |element| {
         let callback = NearCallback::new(move |entries: js_sys::Array| {
-            let is_near = entries
-                .iter()
-                .any(|entry| entry.unchecked_into::<IntersectionObserverEntry>().is_intersecting());
+            let is_near = entries.iter().any(|entry| {
+                entry
+                    .unchecked_into::<IntersectionObserverEntry>()
+                    .is_intersecting()
+            });
             if is_near {
                 near();
             }

@@ -7,9 +7,13 @@
 //! takes seconds; once its view is rendered, [`StaticPage::remove`] swaps the
 //! two in one step, so the reader sees no flash and nothing moves.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+use super::load::Newsroom;
 
 /// The pre-rendered block and the head tags that belong to it (the app sets
 /// the description and canonical link per route, and a stale one would
@@ -116,6 +120,15 @@ pub fn hold_until(ready: impl Fn() -> bool + Send + Sync + 'static) {
             hold.set_value(None);
         }
     });
+}
+
+/// [`hold_until`] the view's data is `ready`, or a segment it needs could
+/// not be loaded: the view then shows that failure instead.
+pub fn hold_until_loaded(
+    newsroom: Arc<Newsroom>,
+    ready: impl Fn() -> bool + Send + Sync + 'static,
+) {
+    hold_until(move || ready() || newsroom.archive.has_failed());
 }
 
 impl StaticPage {

@@ -10,9 +10,6 @@ impl Catalog {
     /// `index` itself.
     pub fn related(&self, index: usize, limit: usize) -> Vec<u32> {
         let releases = &self.releases;
-        if index >= releases.len() {
-            return Vec::new();
-        }
         let around = Around {
             topics: &self.topics,
             places: &self.places,
@@ -40,6 +37,9 @@ impl Around<'_> {
         day_of: impl Fn(usize) -> i32,
     ) -> Vec<u32> {
         let count = self.release_count;
+        if index >= count {
+            return Vec::new();
+        }
         // Counted through the facets' release lists: only releases sharing
         // a value are touched.
         let mut shared_topics = vec![0u16; count];

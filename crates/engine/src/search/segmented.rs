@@ -301,9 +301,6 @@ impl SegmentedCatalog {
     /// [`Catalog::related`](super::Catalog::related), from the start
     /// columns alone.
     pub fn related(&self, id: u32, limit: usize) -> Vec<u32> {
-        if id as usize >= self.release_count() {
-            return Vec::new();
-        }
         let around = Around {
             topics: &self.topics,
             places: &self.places,

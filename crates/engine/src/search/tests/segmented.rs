@@ -147,6 +147,8 @@ impl Pair {
             .map(|id| self.rank_of[id as usize])
             .collect();
         assert_eq!(self.segmented.related(rank, 5), related, "{slug}");
+        let beyond = self.segmented.release_count() as u32;
+        assert!(self.segmented.related(beyond, 5).is_empty());
     }
 }
 
