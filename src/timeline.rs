@@ -184,10 +184,14 @@ fn timed_search(
     result
 }
 
-/// Whether full texts are still being searched, or could not be.
+/// Whether full texts are still being searched, or could not be. Its line
+/// is kept for as long as the view searches full texts: the note comes and
+/// goes with each search, and the list below must not move with it.
 #[component]
 fn FullTextNote() -> impl IntoView {
     let browse = expect_context::<Browse>();
+    let has_full_texts = !use_newsroom().manifest.term_pieces.is_empty();
+    let reserved = move || has_full_texts && browse.filters.read().has_query();
     let text = move || match browse.full_text.status.get() {
         FullTextStatus::Done => String::new(),
         FullTextStatus::Searching => "Searching the full texts…".to_owned(),
@@ -195,7 +199,9 @@ fn FullTextNote() -> impl IntoView {
             "The full texts could not be searched: {reason}. The results come from titles, summaries, topics and places."
         ),
     };
-    view! { <p class="full-text-note" role="status">{text}</p> }
+    view! {
+        <p class="full-text-note" class:full-text-note--reserved=reserved role="status">{text}</p>
+    }
 }
 
 #[component]
