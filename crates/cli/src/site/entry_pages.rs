@@ -18,13 +18,16 @@ use newsroom_engine::photo::{PREVIEW_HEIGHT, PREVIEW_WIDTH, Published};
 use newsroom_engine::segments::layout::START_FILE;
 use newsroom_engine::{STATIC_PAGE_ID, TOPIC_FEED_ATTRIBUTE};
 
+/// How the hook's preload tags start (Trunk's own preloads differ). Low
+/// priority: the app reads the data only once its wasm has arrived, after
+/// the first paint, so the style sheet and boot script go first.
+const DATA_PRELOAD: &str =
+    "<link rel=\"preload\" as=\"fetch\" crossorigin fetchpriority=\"low\" href=\"";
+
 /// Site-wide head tags added to the shell itself: the absolute site URL
 /// (read by the app for canonical links) and the feed link. Trunk's
 /// `<base href>` becomes a `<meta>`: a strict CSP (`base-uri 'none'`)
 /// forbids `<base>`, and every URL the shell uses is absolute anyway.
-/// How the hook's preload tags start (Trunk's own preloads differ).
-const DATA_PRELOAD: &str = "<link rel=\"preload\" as=\"fetch\" crossorigin href=\"";
-
 pub fn with_site_meta(
     shell: &str,
     bundle: &Bundle,

@@ -232,7 +232,7 @@ fn derived_data_is_written_under_a_digest_and_named_in_every_page() {
     let shell = std::fs::read_to_string(dist.join("index.html")).unwrap();
     let preload = |file: &str| {
         format!(
-            "<link rel=\"preload\" as=\"fetch\" crossorigin href=\"/newsroom/{}{file}\">",
+            "<link rel=\"preload\" as=\"fetch\" crossorigin fetchpriority=\"low\" href=\"/newsroom/{}{file}\">",
             written.data_folder
         )
     };

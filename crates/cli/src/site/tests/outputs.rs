@@ -13,10 +13,12 @@ use serde_json::{Value, json};
 
 use super::{SHELL_AS_TRUNK_WRITES_IT, address};
 use crate::progress::Progress;
+use crate::site::markdown_html::blocks_html;
 use crate::site::write_site;
 use newsroom_engine::bundle::{Bundle, check_bundle, is_carriable};
 use newsroom_engine::derived::manifest::{DataLayout, MANIFEST_FILE, Manifest};
 use newsroom_engine::derived::words::{WORDS_FILE, read_word_counts};
+use newsroom_engine::markdown;
 use newsroom_engine::search::SegmentedCatalog;
 use newsroom_engine::segments::layout::Segment;
 
@@ -345,7 +347,9 @@ fn plain(text: &str) -> String {
         .collect()
 }
 
-/// The bundle with every text markup-free, the same shape otherwise.
+/// The bundle with every text markup-free, the same shape otherwise. Bodies
+/// stay: they are Markdown, whose markup makes elements on purpose; that it
+/// makes only its own is [`any_body_becomes_only_markdown_elements`].
 fn plain_bundle(bundle: &Bundle) -> Bundle {
     let mut plain_bundle = bundle.clone();
     plain_bundle.site.name = plain(&bundle.site.name);
@@ -356,7 +360,6 @@ fn plain_bundle(bundle: &Bundle) -> Bundle {
         release.content_type = release.content_type.as_deref().map(plain);
         release.locations = release.locations.iter().map(|l| plain(l)).collect();
         release.topics = release.topics.iter().map(|t| plain(t)).collect();
-        release.body = release.body.as_deref().map(plain);
     }
     plain_bundle
 }
@@ -419,5 +422,37 @@ proptest! {
         check_written_site(&dist, &plain_dist, &checked.bundle);
         std::fs::remove_dir_all(&dist).unwrap();
         std::fs::remove_dir_all(&plain_dist).unwrap();
+    }
+
+    #[test]
+    fn any_body_becomes_only_markdown_elements(body in any_text()) {
+        // What the checker lets through (see the test above).
+        prop_assume!(carriable(&body));
+        let html = blocks_html(&markdown::parse(&body));
+        let mut open: Vec<String> = Vec::new();
+        for tag in elements(&html, &format!("the body {body:?}")) {
+            if let Some(name) = tag.strip_prefix("</").and_then(|t| t.strip_suffix('>')) {
+                let opened = open.pop();
+                prop_assert_eq!(opened.as_deref(), Some(name), "{} closes what it did not open", html);
+                continue;
+            }
+            let (name, attributes) = tag[1..tag.len() - 1].split_once(' ').unwrap();
+            let allowed: &[&str] = match name {
+                "p" | "h2" | "h3" | "h4" | "ul" | "li" | "blockquote" | "pre" | "code" | "em" | "strong" => &[],
+                "ol" => &["start"],
+                "a" => &["href"],
+                "br" | "hr" => {
+                    prop_assert_eq!(attributes, "");
+                    continue;
+                }
+                _ => {
+                    prop_assert!(false, "{html}: <{name}> is not an element of the Markdown tree");
+                    unreachable!()
+                }
+            };
+            prop_assert!(attributes.split(' ').filter(|a| !a.is_empty()).all(|a| allowed.contains(&a)), "{}", html);
+            open.push(name.to_owned());
+        }
+        prop_assert!(open.is_empty(), "{} leaves {:?} open", html, open);
     }
 }
