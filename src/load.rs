@@ -261,6 +261,11 @@ fn mark(name: &str) {
 
 /// The light index read and checked.
 fn check_index(url: &str, index: Vec<u8>) -> Result<Checked, LoadError> {
+    // Checking needs about twice the file's size besides it. Asked for in
+    // one piece (and freed for the checker to use), the wasm memory grows
+    // once rather than step by step, each step of a grown memory taking
+    // milliseconds.
+    drop(Vec::<u8>::with_capacity(2 * index.len()));
     // The catalog is built in the memory the file's bytes held (they are
     // dropped here): wasm memory never shrinks, so this keeps the high-water
     // mark near 3x the file.
