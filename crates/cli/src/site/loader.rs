@@ -8,8 +8,8 @@
 //! competed with the stylesheets, and its script starts the app at once,
 //! which could replace the pre-render before it was ever painted (Lighthouse
 //! mobile LCP 4.1 s on the seed; 1.4 s without them). So the wasm's preload
-//! is dropped (even at low priority, Lighthouse then often counted its
-//! download towards the LCP: 5.1 s instead of 2.6 s at 1,000 releases) and
+//! is dropped (even at low priority, Lighthouse then put the home page's
+//! LCP at 5.1 s instead of 2.6 s in 3 of 5 runs at 1,000 releases) and
 //! the glue's is kept at low priority, so that the loader can run as soon as
 //! the document is parsed. The loader then fetches the wasm, checked against
 //! its integrity hash, and compiles it as it arrives
