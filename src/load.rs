@@ -16,7 +16,7 @@ use super::BasePath;
 use super::archive::Archive;
 use super::base_path::page_meta;
 use super::segments::Segments;
-use newsroom_engine::bundle::{BundleError, Problem, Site, check_bundle_bytes};
+use newsroom_engine::bundle::{BundleError, Checked, Problem, Site, check_bundle_bytes};
 use newsroom_engine::derived::manifest::{
     DataLayout, FORMAT_VERSION, INDEX_FILE, MANIFEST_FILE, Manifest,
 };
@@ -172,11 +172,35 @@ async fn load(base: BasePath) -> Loaded {
     mark("newsroom:fetched");
     let manifest = read_manifest(&manifest_url, &manifest)?;
     let newsroom = match layout {
-        DataLayout::Whole => read_newsroom(&first_url, first, manifest)?,
+        DataLayout::Whole => {
+            let checked = check_index(&first_url, first)?;
+            mark("newsroom:checked");
+            next_task().await;
+            index_newsroom(checked, manifest)
+        }
         DataLayout::Segmented => read_segmented(&first_url, &first, manifest, base)?,
     };
     mark("newsroom:indexed");
+    // The first render is a task of its own too.
+    next_task().await;
     Ok(Arc::new(newsroom))
+}
+
+/// Resolves in a later task, so that the browser can paint and answer
+/// input between the steps of start-up (checking the index, building the
+/// catalog, the first render), each of which takes tens of milliseconds on
+/// a phone: one long task would block the page for all of them.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        // If the timer cannot be set, go on at once.
+        if window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+            .is_err()
+        {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// The small manifest first: no use checking the index if it is unusable.
@@ -235,21 +259,29 @@ fn mark(name: &str) {
     }
 }
 
-fn read_newsroom(url: &str, index: Vec<u8>, manifest: Manifest) -> Result<Newsroom, LoadError> {
-    let checked = check_bundle_bytes(&index).map_err(|error| LoadError::Bundle {
+/// The light index read and checked.
+fn check_index(url: &str, index: Vec<u8>) -> Result<Checked, LoadError> {
+    // Checking needs about twice the file's size besides it. Asked for in
+    // one piece (and freed for the checker to use), the wasm memory grows
+    // once rather than step by step, each step of a grown memory taking
+    // milliseconds.
+    drop(Vec::<u8>::with_capacity(2 * index.len()));
+    // The catalog is built in the memory the file's bytes held (they are
+    // dropped here): wasm memory never shrinks, so this keeps the high-water
+    // mark near 3x the file.
+    check_bundle_bytes(&index).map_err(|error| LoadError::Bundle {
         url: url.to_owned(),
         error,
-    })?;
-    // The catalog is built in the memory the file's bytes held: wasm memory
-    // never shrinks, so this keeps the high-water mark near 3x the file.
-    drop(index);
-    mark("newsroom:checked");
+    })
+}
+
+fn index_newsroom(checked: Checked, manifest: Manifest) -> Newsroom {
     let mut id_of_position = vec![u32::MAX; checked.releases_in_source];
     for (id, &position) in checked.source_positions.iter().enumerate() {
         id_of_position[position as usize] = id as u32;
     }
     let left_out = checked.left_out();
-    Ok(Newsroom {
+    Newsroom {
         site: checked.bundle.site,
         archive: Archive::Whole {
             catalog: Box::new(Catalog::new(checked.bundle.releases)),
@@ -258,7 +290,7 @@ fn read_newsroom(url: &str, index: Vec<u8>, manifest: Manifest) -> Result<Newsro
         problems: checked.problems,
         left_out,
         manifest,
-    })
+    }
 }
 
 /// Fetches a file of the site as bytes (no UTF-16 round trip through a JS

@@ -75,11 +75,15 @@ pub fn write_site(
     let data_url = format!("{}{}", address.public_url(), data.folder);
     let shell = entry_pages::with_site_meta(&shell, bundle, address, &data_url, layout);
     let shell = match loader::externalize_loader(&shell, address.public_url()) {
-        Some((rewritten, name, script)) => {
-            std::fs::write(dist.join(name), script)?;
-            rewritten
+        Ok(Some(loader)) => {
+            std::fs::write(dist.join(loader.name), loader.script)?;
+            loader.shell
         }
-        None => shell, // already external (the hook ran before)
+        Ok(None) => shell, // already external (the hook ran before)
+        Err(problem) => {
+            let at = shell_path.display();
+            return Err(std::io::Error::other(format!("{at}: {problem}")));
+        }
     };
     let (shell, boot_name, boot_script) = boot::with_boot_script(&shell, address.public_url());
     std::fs::write(dist.join(boot_name), boot_script)?;

@@ -3,24 +3,47 @@
 //! refuses. This moves it into a file of its own, named by its hash and
 //! loaded with a Subresource Integrity hash.
 //!
-//! It also lets the pre-rendered page paint first: the loader starts the
-//! app after the first contentful paint, and Trunk's preloads of the wasm and its glue
-//! are dropped. Downloaded at once, they competed with the stylesheets,
-//! and the app could replace the pre-render before it was ever painted, so
-//! a phone's first paint waited for the whole app (Lighthouse mobile LCP
-//! 4.1 s on the seed; 1.4 s without them).
+//! It also lets the pre-rendered page paint first, and the app start soon
+//! after. Trunk preloads the wasm and its glue at high priority, which
+//! competed with the stylesheets, and its script starts the app at once,
+//! which could replace the pre-render before it was ever painted (Lighthouse
+//! mobile LCP 4.1 s on the seed; 1.4 s without them). So the wasm's preload
+//! is dropped (even at low priority, Lighthouse then put the home page's
+//! LCP at 5.1 s instead of 2.6 s in 3 of 5 runs at 1,000 releases) and
+//! the glue's is kept at low priority, so that the loader can run as soon as
+//! the document is parsed. The loader then fetches the wasm, checked against
+//! its integrity hash, and compiles it as it arrives
+//! (`WebAssembly.compileStreaming`) while the page paints, and starts the
+//! app with the compiled module only after the first contentful paint.
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use sha2::{Digest, Sha384};
+
+/// Fetches the wasm at low priority and compiles it as soon as the loader
+/// runs: `app` is the compiled module. A host that serves it without the `application/wasm`
+/// type cannot stream, so then the whole file is compiled (as the glue
+/// does). A failure is reported where `app` is awaited, not before.
+fn compile_early(wasm_url: &str, integrity: Option<&str>) -> String {
+    let integrity = integrity.map_or(String::new(), |value| format!(", integrity: '{value}'"));
+    format!(
+        "\
+const app = fetch('{wasm_url}', {{ priority: 'low'{integrity} }}).then((response) =>
+  response.headers.get('Content-Type') === 'application/wasm'
+    ? WebAssembly.compileStreaming(response)
+    : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)));
+app.catch(() => {{}});
+"
+    )
+}
 
 /// Waits until the first contentful paint has been presented (a frame
 /// that ran is not enough: on a busy phone its paint can come seconds
 /// later, after the app has replaced the pre-render). Where paint timing is
 /// missing, after one frame; in a hidden tab, which paints nothing, at once;
 /// and after 5 s whatever happened, so the app always starts.
-/// Imports are hoisted, so at the head of the module it runs after the glue
-/// is imported and before `init`.
+/// Imports are hoisted, so it runs after the glue is imported and before
+/// `init`.
 const AFTER_FIRST_PAINT: &str = "\
 await new Promise((painted) => {
   const types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
@@ -36,18 +59,35 @@ await new Promise((painted) => {
 ";
 
 /// How Trunk's preloads of the app's glue and wasm begin.
-const APP_PRELOADS: [&str; 2] = ["<link rel=\"modulepreload\"", "<link rel=\"preload\" href="];
+const GLUE_PRELOAD: &str = "<link rel=\"modulepreload\"";
+const WASM_PRELOAD: &str = "<link rel=\"preload\" href=";
 
-/// The shell with its inline module script replaced by a `src` reference
-/// and Trunk's preloads of the app dropped, and the script file to write
-/// (`name`, `content`); `None` when the shell has no inline module script.
-pub fn externalize_loader(shell: &str, public_url: &str) -> Option<(String, String, String)> {
+/// How Trunk's script passes the wasm's address to `init`.
+const INIT_ARGUMENT: &str = "{ module_or_path: '";
+
+/// The shell rewritten for the external loader, and the loader's file.
+#[derive(Debug)]
+pub struct Loader {
+    /// The shell with its inline module script replaced by a `src`
+    /// reference and Trunk's preloads of the app dropped.
+    pub shell: String,
+    pub name: String,
+    pub script: String,
+}
+
+/// The shell's inline module script as an external loader ([`Loader`]);
+/// `Ok(None)` when the shell has none (the build ran on it before), and an
+/// error when Trunk's script does not start the app the way this expects.
+pub fn externalize_loader(shell: &str, public_url: &str) -> Result<Option<Loader>, String> {
     let open_tag = "<script type=\"module\">";
-    let start = shell.find(open_tag)?;
+    let Some(start) = shell.find(open_tag) else {
+        return Ok(None);
+    };
     let body_start = start + open_tag.len();
-    let body_len = shell[body_start..].find("</script>")?;
+    let body_len = (shell[body_start..].find("</script>"))
+        .ok_or("its inline module script has no </script>")?;
     let trunk_script = shell[body_start..body_start + body_len].trim();
-    let script = format!("{AFTER_FIRST_PAINT}{trunk_script}\n");
+    let script = with_early_compile(shell, trunk_script)?;
     let hashed = HashedScript::new("loader", &script);
     let tag = format!(
         "<script type=\"module\" src=\"{}{}\" integrity=\"{}\" crossorigin=\"anonymous\"></script>",
@@ -57,10 +97,79 @@ pub fn externalize_loader(shell: &str, public_url: &str) -> Option<(String, Stri
     );
     let end = body_start + body_len + "</script>".len();
     let rewritten = format!("{}{tag}{}", &shell[..start], &shell[end..]);
-    let rewritten = APP_PRELOADS.iter().fold(rewritten, |shell, opening| {
-        super::html::remove_tags(&shell, opening)
-    });
-    Some((rewritten, hashed.name, script))
+    let rewritten = super::html::remove_tags(&rewritten, WASM_PRELOAD);
+    let rewritten = with_low_priority(&rewritten, GLUE_PRELOAD);
+    Ok(Some(Loader {
+        shell: rewritten,
+        name: hashed.name,
+        script,
+    }))
+}
+
+/// `shell` with `fetchpriority="low"` added to the tag that begins with
+/// `opening`, if there is one.
+fn with_low_priority(shell: &str, opening: &str) -> String {
+    let Some(start) = shell.find(opening) else {
+        return shell.to_owned();
+    };
+    let Some(length) = shell[start..].find('>') else {
+        return shell.to_owned();
+    };
+    let tag = shell[start..start + length]
+        .trim_end_matches('/')
+        .trim_end();
+    format!(
+        "{}{tag} fetchpriority=\"low\">{}",
+        &shell[..start],
+        &shell[start + length + 1..]
+    )
+}
+
+/// The wasm's address as Trunk's script passes it to `init`.
+fn wasm_url(trunk_script: &str) -> Result<&str, String> {
+    let unexpected = || {
+        format!("Trunk's start-up script does not pass the wasm to init as `{INIT_ARGUMENT}…' }}`")
+    };
+    let start = trunk_script.find(INIT_ARGUMENT).ok_or_else(unexpected)? + INIT_ARGUMENT.len();
+    let len = trunk_script[start..].find("' }").ok_or_else(unexpected)?;
+    let url = &trunk_script[start..start + len];
+    if url.contains(['\\', '\'', '"', '\n']) {
+        return Err(format!("the wasm's address {url} is not a plain path"));
+    }
+    Ok(url)
+}
+
+/// Trunk's script with the wasm compiled early and the app started after
+/// the first paint from the compiled module.
+fn with_early_compile(shell: &str, trunk_script: &str) -> Result<String, String> {
+    let wasm_url = wasm_url(trunk_script)?;
+    let integrity = preload_integrity(shell, wasm_url)?;
+    let init_argument = format!("{INIT_ARGUMENT}{wasm_url}' }}");
+    let started = trunk_script.replacen(&init_argument, "{ module_or_path: await app }", 1);
+    Ok(format!(
+        "{}{AFTER_FIRST_PAINT}{started}\n",
+        compile_early(wasm_url, integrity.as_deref())
+    ))
+}
+
+/// The `integrity` of Trunk's preload of `url`, if it has one.
+fn preload_integrity(shell: &str, url: &str) -> Result<Option<String>, String> {
+    let Some(at) = shell.find(&format!("<link rel=\"preload\" href=\"{url}\"")) else {
+        return Ok(None);
+    };
+    let tag = shell[at..].split('>').next().unwrap_or_default();
+    let Some(value_at) = tag.find("integrity=\"") else {
+        return Ok(None);
+    };
+    let value = &tag[value_at + "integrity=\"".len()..];
+    let value = &value[..value.find('"').unwrap_or(value.len())];
+    let base64 = |c: char| c.is_ascii_alphanumeric() || "+/=-".contains(c);
+    if !value.chars().all(base64) {
+        return Err(format!(
+            "the wasm's preload has an unexpected integrity value {value}"
+        ));
+    }
+    Ok(Some(value.to_owned()))
 }
 
 /// A script's file name (`<stem>-<hash>.js`, so a new version is a new URL)
@@ -85,18 +194,25 @@ impl HashedScript {
 mod tests {
     use super::*;
 
+    /// Trunk's shell as it writes it: the inline start-up script, the
+    /// preloads of the glue and the wasm, and the build's own data preload.
+    const SHELL: &str = "<head><script type=\"module\">\nimport init, * as bindings from '/app.js';\n\
+        const wasm = await init({ module_or_path: '/app_bg.wasm' });\nwindow.wasmBindings = bindings;\n</script><link rel=\"x\">\
+        <link rel=\"modulepreload\" href=\"/app.js\" crossorigin=\"anonymous\" integrity=\"sha384-B\">\
+        <link rel=\"preload\" href=\"/app_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-W+a/9=\" as=\"fetch\" type=\"application/wasm\">\
+        <link rel=\"preload\" as=\"fetch\" crossorigin href=\"/data/index.json\"></head>";
+
     #[test]
     fn the_inline_loader_becomes_a_hashed_file() {
-        let shell = "<head><script type=\"module\">\nimport init from '/app.js';\nawait init();\n</script><link rel=\"x\">\
-            <link rel=\"modulepreload\" href=\"/app.js\" integrity=\"sha384-B\">\
-            <link rel=\"preload\" href=\"/app_bg.wasm\" as=\"fetch\" type=\"application/wasm\">\
-            <link rel=\"preload\" as=\"fetch\" crossorigin href=\"/data/index.json\"></head>";
-        let (rewritten, name, script) = externalize_loader(shell, "/newsroom/").unwrap();
-        assert_eq!(
-            script,
-            format!("{AFTER_FIRST_PAINT}import init from '/app.js';\nawait init();\n")
+        let loader = externalize_loader(SHELL, "/newsroom/").unwrap().unwrap();
+        let (rewritten, name) = (&loader.shell, &loader.name);
+        assert!(
+            !rewritten.contains("app_bg.wasm"),
+            "the wasm is not preloaded"
         );
-        assert!(!rewritten.contains("app.js") && !rewritten.contains("app_bg.wasm"));
+        assert!(rewritten.contains(
+            "<link rel=\"modulepreload\" href=\"/app.js\" crossorigin=\"anonymous\" integrity=\"sha384-B\" fetchpriority=\"low\">"
+        ));
         assert!(
             rewritten.contains("href=\"/data/index.json\""),
             "the data still downloads early"
@@ -115,6 +231,50 @@ mod tests {
             .next()
             .unwrap();
         assert_eq!(integrity.len(), 64);
-        assert!(externalize_loader("<head></head>", "/").is_none());
+        assert!(externalize_loader("<head></head>", "/").unwrap().is_none());
+    }
+
+    #[test]
+    fn the_wasm_is_compiled_at_once_and_started_after_the_first_paint() {
+        let script = externalize_loader(SHELL, "/").unwrap().unwrap().script;
+        let compile = script
+            .find("fetch('/app_bg.wasm', { priority: 'low', integrity: 'sha384-W+a/9=' })")
+            .expect("fetched with the preload's integrity, at low priority");
+        let painted = script.find(AFTER_FIRST_PAINT).unwrap();
+        let init = script
+            .find("const wasm = await init({ module_or_path: await app });")
+            .expect("init gets the compiled module");
+        assert!(compile < painted && painted < init);
+        assert!(script.contains("WebAssembly.compileStreaming(response)"));
+        assert!(script.ends_with("window.wasmBindings = bindings;\n"));
+    }
+
+    #[test]
+    fn a_self_closing_preload_gets_low_priority_too() {
+        assert_eq!(
+            with_low_priority(
+                "<link rel=\"modulepreload\" href=\"/a.js\" />",
+                GLUE_PRELOAD
+            ),
+            "<link rel=\"modulepreload\" href=\"/a.js\" fetchpriority=\"low\">"
+        );
+        assert_eq!(with_low_priority("<head>", GLUE_PRELOAD), "<head>");
+    }
+
+    #[test]
+    fn a_wasm_without_integrity_is_fetched_without_it() {
+        let shell = SHELL.replace(" integrity=\"sha384-W+a/9=\"", "");
+        let script = externalize_loader(&shell, "/").unwrap().unwrap().script;
+        assert!(script.contains("fetch('/app_bg.wasm', { priority: 'low' })"));
+    }
+
+    #[test]
+    fn an_unknown_start_up_script_is_an_error_not_a_broken_loader() {
+        let shell = SHELL.replace("{ module_or_path: '/app_bg.wasm' }", "'/app_bg.wasm'");
+        let error = externalize_loader(&shell, "/").unwrap_err();
+        assert!(error.contains("does not pass the wasm to init"), "{error}");
+        let shell = SHELL.replace("integrity=\"sha384-W+a/9=\"", "integrity=\"x'y\"");
+        let error = externalize_loader(&shell, "/").unwrap_err();
+        assert!(error.contains("unexpected integrity value"), "{error}");
     }
 }
