@@ -76,11 +76,13 @@ pub fn ResultList(restored: Option<usize>) -> impl IntoView {
             }
         })
     };
+    // Whether the entries shown are the ones to render (their records in).
+    let records_in =
+        Memo::new(move |_| shown_ids.with(|shown| rendered_ids.with(|rendered| shown == rendered)));
     // The pre-rendered page (hidden on a filtered deep link, but keeping
     // its place) stays until the app shows its own first answer.
     hold_until_loaded(newsroom.clone(), move || {
-        !browse.waiting.get()
-            && shown_ids.with(|shown| rendered_ids.with(|rendered| shown == rendered))
+        !browse.waiting.get() && records_in.get()
     });
     let groups = {
         let newsroom = newsroom.clone();
@@ -130,7 +132,7 @@ pub fn ResultList(restored: Option<usize>) -> impl IntoView {
             .into_any()
         }
     };
-    let busy = move || (browse.waiting.get() || shown_ids.get() != rendered_ids.get()).to_string();
+    let busy = move || (browse.waiting.get() || !records_in.get()).to_string();
     view! {
         <div class="timeline" aria-busy=busy on:click=remember>
             {list}
