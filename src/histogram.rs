@@ -169,51 +169,61 @@ fn Chart(histogram: Memo<Histogram>) -> impl IntoView {
         }
     };
 
-    // Per bar: whether it is in the range being chosen, and whether it is
-    // the tab stop; bars are drawn again on each change (see `LiveRows`).
-    let bar_states = LiveRows::new(
-        move || (choosing.get(), stop()),
-        |(choosing, stop), &i: &usize| {
+    // Bars are keyed by their place: while the number of bars stays, a
+    // change (a keystroke, a facet) only updates the attributes that differ,
+    // instead of drawing every bar again. Each reads its own row.
+    let rows = LiveRows::new(
+        move || {
+            (
+                histogram.get(),
+                browse.filters.get(),
+                choosing.get(),
+                stop(),
+            )
+        },
+        move |(histogram, filters, choosing, stop), &i: &usize| {
+            let bar = histogram.bars.get(i)?;
             let chosen = choosing.is_some_and(|(a, b)| (a.min(b)..=a.max(b)).contains(&i));
-            (chosen, *stop == i)
+            Some(BarView {
+                href: base.timeline(&narrowed(filters, bar.period, bar.period)),
+                name: bar.name(),
+                fill: bar.fill_height(histogram.highest()),
+                empty: bar.count == 0,
+                chosen,
+                stop: *stop == i,
+            })
         },
     );
-    let bars = move || {
-        let filters = browse.filters.get();
-        histogram.with(|histogram| {
-            let highest = histogram.highest();
-            (histogram.bars.iter().enumerate())
-                .map(|(i, bar)| {
-                    let href = base.timeline(&narrowed(&filters, bar.period, bar.period));
-                    let x = i * SLOT;
-                    let height = bar.fill_height(highest);
-                    let state = bar_states.row(i);
-                    let chosen = move || state.with(|(chosen, _)| *chosen);
-                    let is_stop = move || state.with(|(_, is_stop)| *is_stop);
-                    view! {
-                        // In a <g>, so the macro makes an SVG <a>, not an HTML one.
-                        <g>
-                            <a
-                                href=href
-                                class="histogram__bar"
-                                class:is-chosen=chosen
-                                class:is-empty=bar.count == 0
-                                data-bar=i.to_string()
-                                aria-label=bar.name()
-                                tabindex=move || if is_stop() { "0" } else { "-1" }
-                                draggable="false"
-                            >
-                                <rect class="histogram__slot" x=x.to_string() y="0"
-                                    width=SLOT.to_string() height=CHART_HEIGHT.to_string() />
-                                <rect class="histogram__fill" x=(x + 1).to_string()
-                                    y=(CHART_HEIGHT - height).to_string()
-                                    width=(SLOT - 2).to_string() height=height.to_string() />
-                            </a>
-                        </g>
-                    }
-                })
-                .collect_view()
-        })
+    let bar = move |i: usize| {
+        let state = rows.row(i);
+        let text = move |of: fn(&BarView) -> String| {
+            move || state.with(|bar| bar.as_ref().map(of).unwrap_or_default())
+        };
+        let flag =
+            move |of: fn(&BarView) -> bool| move || state.with(|bar| bar.as_ref().is_some_and(of));
+        let fill = move || state.with(|bar| bar.as_ref().map_or(0, |bar| bar.fill));
+        let x = i * SLOT;
+        view! {
+            // In a <g>, so the macro makes an SVG <a>, not an HTML one.
+            <g>
+                <a
+                    href=text(|bar| bar.href.clone())
+                    class="histogram__bar"
+                    class:is-chosen=flag(|bar| bar.chosen)
+                    class:is-empty=flag(|bar| bar.empty)
+                    data-bar=i.to_string()
+                    aria-label=text(|bar| bar.name.clone())
+                    tabindex=move || if flag(|bar| bar.stop)() { "0" } else { "-1" }
+                    draggable="false"
+                >
+                    <rect class="histogram__slot" x=x.to_string() y="0"
+                        width=SLOT.to_string() height=CHART_HEIGHT.to_string() />
+                    <rect class="histogram__fill" x=(x + 1).to_string()
+                        y=move || (CHART_HEIGHT - fill()).to_string()
+                        width=(SLOT - 2).to_string() height=move || fill().to_string() />
+                </a>
+            </g>
+        }
     };
     let view_box = move || histogram.with(Histogram::view_box);
     let caption = move || histogram.with(Histogram::caption);
@@ -239,7 +249,7 @@ fn Chart(histogram: Memo<Histogram>) -> impl IntoView {
                 on:keyup=on_keyup
                 on:dragstart=|event| event.prevent_default()
             >
-                {bars}
+                <For each=move || 0..bar_count() key=|i| *i children=bar />
             </svg>
             <p class="histogram__axis" aria-hidden="true">
                 <span>{move || ends().0}</span>
@@ -251,21 +261,28 @@ fn Chart(histogram: Memo<Histogram>) -> impl IntoView {
     }
 }
 
-/// The text alternative: the same counts as a table.
+/// The text alternative: the same counts as a table. Its rows are made
+/// only while it is open (a closed `<details>` shows nothing and is not in
+/// the accessibility tree), so keystrokes do not redraw a hidden table.
 #[component]
 fn CountsTable(histogram: Memo<Histogram>) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let details = NodeRef::<leptos::html::Details>::new();
     let unit = move || histogram.with(Histogram::unit_heading);
     let rows = move || {
-        histogram.with(|histogram| {
-            (histogram.bars.iter())
-                .map(|bar| {
-                    view! { <tr><th scope="row">{bar.period.label()}</th><td>{bar.count}</td></tr> }
-                })
-                .collect_view()
+        open.get().then(|| {
+            histogram.with(|histogram| {
+                (histogram.bars.iter())
+                    .map(|bar| {
+                        view! { <tr><th scope="row">{bar.period.label()}</th><td>{bar.count}</td></tr> }
+                    })
+                    .collect_view()
+            })
         })
     };
     view! {
-        <details class="histogram__table">
+        <details class="histogram__table" node_ref=details
+            on:toggle=move |_| open.set(details.get_untracked().is_some_and(|d| d.open()))>
             <summary>"Show these counts as a table"</summary>
             <table>
                 <thead><tr><th scope="col">{unit}</th><th scope="col">"Releases"</th></tr></thead>
@@ -273,4 +290,16 @@ fn CountsTable(histogram: Memo<Histogram>) -> impl IntoView {
             </table>
         </details>
     }
+}
+
+/// What one bar shows, and whether it is in the range being chosen or is
+/// the bar in the tab order.
+#[derive(Clone, PartialEq)]
+struct BarView {
+    href: String,
+    name: String,
+    fill: usize,
+    empty: bool,
+    chosen: bool,
+    stop: bool,
 }

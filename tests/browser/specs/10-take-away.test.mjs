@@ -47,9 +47,12 @@ test('the bars count what the year facet counts, per year or per month', async (
   await eventually(() => barNames(page), (n) => n.length === 5, { message: 'a bar per year' });
   assert.deepEqual(await barNames(page), ['2019: 1 release', '2020: 0 releases', '2021: 1 release', '2022: 2 releases', '2023: 3 releases']);
   assert.deepEqual(barsPerYear(await barNames(page)), await yearFacet(page));
+  // The table's rows are made when it opens, and follow the result while open.
+  const tableRows = async (p) => (await p.locator('.histogram__table tbody tr').allInnerTexts()).map((r) => r.split(/\s+/).join(' '));
+  assert.deepEqual(await tableRows(page), [], 'a closed table holds no rows');
   await page.getByText('Show these counts as a table').click();
-  const rows = await page.locator('.histogram__table tbody tr').allInnerTexts();
-  assert.deepEqual(rows.map((r) => r.split(/\s+/).join(' ')), ['2019 1', '2020 0', '2021 1', '2022 2', '2023 3']);
+  await eventually(() => tableRows(page), (rows) => rows.length === 5, { message: 'the table opened' });
+  assert.deepEqual(await tableRows(page), ['2019 1', '2020 0', '2021 1', '2022 2', '2023 3']);
 
   // Two releases a year apart: per month, and the search narrows the bars live.
   const topic = await openTimeline('?topic=Human+rights');
@@ -58,6 +61,10 @@ test('the bars count what the year facet counts, per year or per month', async (
   assert.deepEqual(barsPerYear(await barNames(topic)), await yearFacet(topic));
   await topic.getByRole('searchbox', { name: 'Search releases' }).fill('sewing');
   await eventually(() => barNames(topic), (n) => n.join() === 'June 2022: 1 release', { message: 'bars follow the search' });
+  await topic.getByText('Show these counts as a table').click();
+  await eventually(() => tableRows(topic), (rows) => rows.join() === 'June 2022 1', { message: 'the open table follows the search' });
+  await topic.getByRole('searchbox', { name: 'Search releases' }).fill('');
+  await eventually(() => tableRows(topic), (rows) => rows.join() === 'June 2022 1,July 2022 0,August 2022 1', { message: 'and the cleared search' });
   assert.deepEqual(site.errors, []);
 });
 
