@@ -32,7 +32,7 @@ pub use newsroom_engine::address::SiteAddress;
 use newsroom_engine::bundle::Bundle;
 use newsroom_engine::derived::manifest::DataLayout;
 use newsroom_engine::feeds::FeedDirectory;
-use newsroom_engine::segments::layout::SegmentsEntry;
+use newsroom_engine::segments::layout::{SegmentsEntry, first_shown_records};
 
 /// What `write_site` wrote.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -51,6 +51,19 @@ pub struct Written {
 
 /// The folder of the topic, place and type feeds.
 const FEEDS_DIR: &str = "feeds";
+
+/// On a segmented home page, preloads of the records its first entries
+/// need (the app asks for them only after its first render, a round trip
+/// later). Entry pages show another release, so only the home page has them.
+fn first_records_preloads(bundle: &Bundle, layout: DataLayout, data_url: &str) -> String {
+    match layout {
+        DataLayout::Whole => String::new(),
+        DataLayout::Segmented => first_shown_records(bundle.releases.len())
+            .into_iter()
+            .map(|segment| entry_pages::data_preload(data_url, &segment.path()))
+            .collect(),
+    }
+}
 
 /// Writes the bundle as checked (normalized: trimmed text, one value per
 /// key, as `releases.json`), the derived data, the pre-rendered home page,
@@ -89,10 +102,14 @@ pub fn write_site(
     std::fs::write(dist.join(boot_name), boot_script)?;
     let language = discovery::shell_language(&shell);
     let home_data = json_ld_script(&discovery::home_page(bundle, address, &language));
+    let home_head = format!(
+        "{home_data}{}",
+        first_records_preloads(bundle, layout, &data_url)
+    );
     std::fs::write(
         &shell_path,
         frame::with_static_page(
-            &html::insert_before(&shell, "</head>", &home_data),
+            &html::insert_before(&shell, "</head>", &home_head),
             &home_page(bundle, address),
         ),
     )?;

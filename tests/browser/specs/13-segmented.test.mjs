@@ -80,6 +80,15 @@ test('the home page opens from the start columns: the newest releases, without t
   const fetched = dataFetched(from);
   assert.ok(fetched.paths.some((p) => p.endsWith('/segments/start.bin')), fetched.paths.join('\n'));
   assert.ok(!fetched.paths.some((p) => p.endsWith('/index.json')), 'never the light index');
+  // The first entries' records came with the page (its preloads), and the
+  // app used them: one request each, made by the page's <link>.
+  const records = await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => e.name.includes('/segments/records/')).map((e) => `${e.name.split('/').pop()} ${e.initiatorType}`));
+  assert.deepEqual(records.sort(), ['0.json link', '1.json link']);
+  for (const shard of ['0', '1']) {
+    const asked = fetched.paths.filter((p) => p.endsWith(`/segments/records/${shard}.json`));
+    assert.equal(asked.length, 1, fetched.paths.join('\n'));
+  }
   const index = statSync(resolve(DIST_SEGMENTED, `.${dataPath('index.json', DIST_SEGMENTED)}`)).size;
   assert.ok(fetched.bytes * 10 < index, `${fetched.bytes} bytes fetched, the light index is ${index}`);
 });

@@ -24,6 +24,11 @@ use newsroom_engine::{STATIC_PAGE_ID, TOPIC_FEED_ATTRIBUTE};
 const DATA_PRELOAD: &str =
     "<link rel=\"preload\" as=\"fetch\" crossorigin fetchpriority=\"low\" href=\"";
 
+/// A preload of the data file `file` (a path under the data folder).
+pub fn data_preload(data_url: &str, file: &str) -> String {
+    format!("{DATA_PRELOAD}{}{file}\">", escape(data_url))
+}
+
 /// Site-wide head tags added to the shell itself: the absolute site URL
 /// (read by the app for canonical links) and the feed link. Trunk's
 /// `<base href>` becomes a `<meta>`: a strict CSP (`base-uri 'none'`)
@@ -37,7 +42,7 @@ pub fn with_site_meta(
 ) -> String {
     // What the app fetches first downloads while the wasm compiles, instead
     // of after the app starts (the app's fetch takes the preloaded answer).
-    let preload = |file: &str| format!("{DATA_PRELOAD}{}{file}\">", escape(data_url));
+    let preload = |file: &str| data_preload(data_url, file);
     let first_file = match layout {
         DataLayout::Whole => INDEX_FILE,
         DataLayout::Segmented => START_FILE,

@@ -12,8 +12,19 @@ use super::slugs::{bucket_count, bucket_of, encode_bucket};
 use super::start::{FacetColumn, StartColumns};
 use super::terms::build_term_segments;
 use crate::bundle::Release;
+use crate::listing::FIRST_SHOWN;
 
 pub const START_FILE: &str = "segments/start.bin";
+
+/// The records shards of the entries the home page renders first: the
+/// newest releases, ranks `0..FIRST_SHOWN`. The build preloads them, so
+/// that the app's first render does not wait a round trip for them.
+pub fn first_shown_records(release_count: usize) -> Vec<Segment> {
+    let shown = FIRST_SHOWN.min(release_count) as u32;
+    (0..shown.div_ceil(RECORDS_PER_SHARD))
+        .map(Segment::Records)
+        .collect()
+}
 
 /// A segment beyond the start columns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -238,6 +238,10 @@ fn derived_data_is_written_under_a_digest_and_named_in_every_page() {
     };
     assert_eq!(shell.matches(&preload("index.json")).count(), 1, "{shell}");
     assert!(shell.contains("<meta name=\"newsroom:layout\" content=\"whole\">"));
+    assert!(
+        !shell.contains("segments/records/"),
+        "records belong to the segmented layout"
+    );
     // The shell and the entry pages point at the folder; a second run
     // (the hook run again on the same folder, here choosing the other
     // layout) does not repeat the tags.
@@ -266,6 +270,13 @@ fn derived_data_is_written_under_a_digest_and_named_in_every_page() {
         "{shell}"
     );
     assert_eq!(shell.matches(&preload("index.json")).count(), 0, "{shell}");
+    // The records of the first entries the app renders (12 of the newest,
+    // 10 to a shard), once each.
+    for shard in ["0", "1"] {
+        let records = preload(&format!("segments/records/{shard}.json"));
+        assert_eq!(shell.matches(&records).count(), 1, "{shell}");
+    }
+    assert_eq!(shell.matches("segments/records/").count(), 2, "{shell}");
     assert_eq!(
         shell.matches(&preload("manifest.json")).count(),
         1,
@@ -289,6 +300,10 @@ fn derived_data_is_written_under_a_digest_and_named_in_every_page() {
         "its release only"
     );
     assert!(!entry.contains("class=\"timeline\""));
+    assert!(
+        !entry.contains("segments/records/"),
+        "an entry page shows another release"
+    );
     std::fs::remove_dir_all(&dist).unwrap();
 }
 

@@ -13,10 +13,11 @@ use crate::date::Date;
 use crate::derived::light::light_index_json;
 use crate::derived::terms::{Positions, build_term_index, pieces_for, read_piece};
 use crate::filters::{Filters, Sort, TypeChoice};
+use crate::listing::FIRST_SHOWN;
 use crate::search::{
     Answer, Catalog, FullTextHits, QueryTerms, SearchResult, SegmentedCatalog, highlight_ranges,
 };
-use crate::segments::layout::{START_FILE, Segment, segment_files};
+use crate::segments::layout::{START_FILE, Segment, first_shown_records, segment_files};
 use crate::synth::synthetic_bundle;
 
 /// Both catalogs over one archive, and the files the segmented one reads.
@@ -267,6 +268,24 @@ fn generated_archives_segmented_find_the_same() {
     for (count, seed) in [(1, 1), (40, 2), (300, 3), (2_000, 4)] {
         let bundle = synthetic_bundle(count, seed, true);
         assert_same_everywhere(&bundle, seed, 150);
+    }
+}
+
+#[test]
+fn the_home_pages_first_entries_need_exactly_the_preloaded_records() {
+    for count in [1, 9, 10, 11, 12, 13, 500] {
+        let pair = Pair::new(&synthetic_bundle(count, 3, false));
+        let Answer::Ready(home) = pair
+            .segmented
+            .search_with(&Filters::default(), &FullTextHits::default())
+        else {
+            panic!("the home page's search needs no segment");
+        };
+        let first: Vec<u32> = home.ids.iter().take(FIRST_SHOWN).copied().collect();
+        let Answer::Needs(needs) = pair.segmented.releases(&first) else {
+            panic!("no records are loaded at start");
+        };
+        assert_eq!(needs, first_shown_records(count), "{count} releases");
     }
 }
 
