@@ -52,15 +52,15 @@ pub struct Written {
 /// The folder of the topic, place and type feeds.
 const FEEDS_DIR: &str = "feeds";
 
-/// On a segmented home page, preloads of the records its first entries
-/// need (the app asks for them only after its first render, a round trip
-/// later). Entry pages show another release, so only the home page has them.
+/// On a segmented home page, the records its first entries need, for the
+/// loader to preload (the app asks for them only after its first render, a
+/// round trip later). Entry pages show another release: only the home page.
 fn first_records_preloads(bundle: &Bundle, layout: DataLayout, data_url: &str) -> String {
     match layout {
         DataLayout::Whole => String::new(),
         DataLayout::Segmented => first_shown_records(bundle.releases.len())
             .into_iter()
-            .map(|segment| entry_pages::data_preload(data_url, &segment.path()))
+            .map(|segment| entry_pages::after_paint_preload(data_url, &segment.path()))
             .collect(),
     }
 }

@@ -20,6 +20,8 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use sha2::{Digest, Sha384};
 
+use super::entry_pages::AFTER_PAINT_META;
+
 /// Fetches the wasm at low priority and compiles it as soon as the loader
 /// runs: `app` is the compiled module. A host that serves it without the `application/wasm`
 /// type cannot stream, so then the whole file is compiled (as the glue
@@ -57,6 +59,21 @@ await new Promise((painted) => {
   }).observe({ type: 'paint', buffered: true });
 });
 ";
+
+/// Preloads the data files the page names (`<meta name="newsroom:after-paint">`,
+/// see `entry_pages.rs`) once it has painted: they download while the app
+/// is instantiated, and its own fetches take the preloaded answers.
+fn preload_after_paint() -> String {
+    format!(
+        "\
+for (const meta of document.querySelectorAll('meta[name=\"{AFTER_PAINT_META}\"]')) {{
+  const link = document.createElement('link');
+  Object.assign(link, {{ rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: meta.content }});
+  document.head.append(link);
+}}
+"
+    )
+}
 
 /// How Trunk's preloads of the app's glue and wasm begin.
 const GLUE_PRELOAD: &str = "<link rel=\"modulepreload\"";
@@ -147,8 +164,9 @@ fn with_early_compile(shell: &str, trunk_script: &str) -> Result<String, String>
     let init_argument = format!("{INIT_ARGUMENT}{wasm_url}' }}");
     let started = trunk_script.replacen(&init_argument, "{ module_or_path: await app }", 1);
     Ok(format!(
-        "{}{AFTER_FIRST_PAINT}{started}\n",
-        compile_early(wasm_url, integrity.as_deref())
+        "{}{AFTER_FIRST_PAINT}{}{started}\n",
+        compile_early(wasm_url, integrity.as_deref()),
+        preload_after_paint(),
     ))
 }
 
@@ -195,7 +213,7 @@ mod tests {
     use super::*;
 
     /// Trunk's shell as it writes it: the inline start-up script, the
-    /// preloads of the glue and the wasm, and the build's own data preload.
+    /// preloads of the glue and the wasm, and a preload of something else.
     const SHELL: &str = "<head><script type=\"module\">\nimport init, * as bindings from '/app.js';\n\
         const wasm = await init({ module_or_path: '/app_bg.wasm' });\nwindow.wasmBindings = bindings;\n</script><link rel=\"x\">\
         <link rel=\"modulepreload\" href=\"/app.js\" crossorigin=\"anonymous\" integrity=\"sha384-B\">\
@@ -215,7 +233,7 @@ mod tests {
         ));
         assert!(
             rewritten.contains("href=\"/data/index.json\""),
-            "the data still downloads early"
+            "other preloads stay"
         );
         assert!(name.starts_with("loader-") && name.ends_with(".js"));
         assert!(!rewritten.contains("import init"));
@@ -241,10 +259,13 @@ mod tests {
             .find("fetch('/app_bg.wasm', { priority: 'low', integrity: 'sha384-W+a/9=' })")
             .expect("fetched with the preload's integrity, at low priority");
         let painted = script.find(AFTER_FIRST_PAINT).unwrap();
+        let data = script
+            .find("document.querySelectorAll('meta[name=\"newsroom:after-paint\"]')")
+            .expect("the page's data preloaded");
         let init = script
             .find("const wasm = await init({ module_or_path: await app });")
             .expect("init gets the compiled module");
-        assert!(compile < painted && painted < init);
+        assert!(compile < painted && painted < data && data < init);
         assert!(script.contains("WebAssembly.compileStreaming(response)"));
         assert!(script.ends_with("window.wasmBindings = bindings;\n"));
     }

@@ -230,12 +230,17 @@ fn derived_data_is_written_under_a_digest_and_named_in_every_page() {
         .count();
     assert_eq!(*count as usize, holding, "{word}");
     let shell = std::fs::read_to_string(dist.join("index.html")).unwrap();
+    // Named for the loader to preload after the first paint.
     let preload = |file: &str| {
         format!(
-            "<link rel=\"preload\" as=\"fetch\" crossorigin fetchpriority=\"low\" href=\"/newsroom/{}{file}\">",
+            "<meta name=\"newsroom:after-paint\" content=\"/newsroom/{}{file}\">",
             written.data_folder
         )
     };
+    assert!(
+        !shell.contains("rel=\"preload\" as=\"fetch\""),
+        "no data preload in the head"
+    );
     assert_eq!(shell.matches(&preload("index.json")).count(), 1, "{shell}");
     assert!(shell.contains("<meta name=\"newsroom:layout\" content=\"whole\">"));
     assert!(
