@@ -14,6 +14,7 @@
 //! - `layout`: header, footer, skip link; `focus`: focus on route change;
 //!   `highlighted`: marked search words; `base_path`: URLs under the public path;
 //!   `live_rows`: list rows that follow the list's memos without leaking;
+//!   `in_parts`: the first view under the pre-render, a task per part;
 //! - `crash_trigger`: test builds only (`crash-test` feature), a way to panic.
 
 mod archive;
@@ -30,6 +31,7 @@ mod focus;
 mod full_text;
 mod highlighted;
 mod histogram;
+mod in_parts;
 mod layout;
 mod live_rows;
 mod load;

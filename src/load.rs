@@ -190,7 +190,7 @@ async fn load(base: BasePath) -> Loaded {
 /// input between the steps of start-up (checking the index, building the
 /// catalog, the first render), each of which takes tens of milliseconds on
 /// a phone: one long task would block the page for all of them.
-async fn next_task() {
+pub async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         // If the timer cannot be set, go on at once.
         if window()

@@ -14,6 +14,7 @@ use super::did_you_mean::DidYouMean;
 use super::facets_panel::FiltersPanel;
 use super::full_text::{FullTextSearch, FullTextStatus};
 use super::histogram::ResultHistogram;
+use super::in_parts::NextPart;
 use super::result_list::ResultList;
 use super::spelling::{SpellingData, load_when_needed};
 use super::status;
@@ -90,11 +91,13 @@ pub fn TimelinePage() -> impl IntoView {
             <h1 class="page-title" tabindex="-1" node_ref=heading>{site_name}</h1>
             <LeftOutNotice />
             <div class="timeline-layout">
-                <FiltersPanel />
+                // The list first; the filters and the chart in tasks of
+                // their own (see `in_parts`).
+                <NextPart><FiltersPanel /></NextPart>
                 <section class="results" aria-labelledby="results-heading">
                     <h2 id="results-heading" class="visually-hidden">"Results"</h2>
                     <ResultCount />
-                    <ResultHistogram />
+                    <NextPart><ResultHistogram /></NextPart>
                     <FullTextNote />
                     <status::SegmentsProblem />
                     <DidYouMean />

@@ -101,6 +101,22 @@ for (const csp of [false, true]) {
       });
     }
 
+    test('the app\'s view is built in parts, but the pre-render leaves only once every part is in', async () => {
+      const page = await site.newPage({ preRender: true });
+      // At the first moment the pre-render is gone: which parts of the app's view are there.
+      await page.addInitScript(() => {
+        new MutationObserver((_, observer) => {
+          if (document.getElementById('static-page') || !document.querySelector('main')) return;
+          observer.disconnect();
+          window.__atSwap = ['.timeline .entry', '.filters .facet__value input', '.histogram svg a']
+            .filter((selector) => document.querySelector(selector));
+        }).observe(document, { subtree: true, childList: true });
+      });
+      await page.goto(site.url());
+      await tookOver(page);
+      assert.deepEqual(await page.evaluate(() => window.__atSwap), ['.timeline .entry', '.filters .facet__value input', '.histogram svg a']);
+    });
+
     test('a filtered deep link never shows a release outside its filter', async () => {
       const open = holdIndex(site);
       const inFilter = newestFirst.filter((r) => r.topics.includes('Rule of law') && /prison/i.test(`${r.title} ${r.summary}`));
