@@ -14,7 +14,8 @@ use newsroom_engine::bundle::{Bundle, Release};
 use newsroom_engine::date::month_name;
 use newsroom_engine::filters::{FacetKey, Filters, MAX_VALUE_CHARS};
 use newsroom_engine::listing::{
-    FACET_FILTER_FROM, FACET_PREVIEW, MonthGroups, PAGE_SIZE, YearGroup, page_span, shown_page,
+    FACET_FILTER_FROM, FACET_PREVIEW, FIRST_SHOWN, MonthGroups, PAGE_SIZE, YearGroup, page_span,
+    shown_page,
 };
 use newsroom_engine::photo::Published;
 use newsroom_engine::search::{Catalog, Facet, SearchResult};
@@ -172,8 +173,11 @@ fn results(result: &SearchResult, catalog: &Catalog, address: &SiteAddress) -> S
 }
 
 /// Entries under year and month headings, grouped as the app groups them.
+/// Those past the app's first [`FIRST_SHOWN`] are marked: the browser lays
+/// them out only as they come near the screen (`style/takeover.css`).
 fn by_month(groups: &MonthGroups, releases: &[Release], address: &SiteAddress) -> String {
     let mut html = String::new();
+    let mut shown = 0;
     for YearGroup { year: y, months } in &groups.years {
         html.push_str(&format!(
             "<section class=\"year\" aria-labelledby=\"y-{y}\"><h2 class=\"year__heading\" id=\"y-{y}\">{y}</h2>"
@@ -185,7 +189,12 @@ fn by_month(groups: &MonthGroups, releases: &[Release], address: &SiteAddress) -
                 month_name(*m)
             ));
             for &id in ids {
-                html.push_str(&entry(&releases[id as usize], address));
+                html.push_str(&entry(
+                    &releases[id as usize],
+                    address,
+                    shown >= FIRST_SHOWN,
+                ));
+                shown += 1;
             }
             html.push_str("</ol></section>");
         }
@@ -194,7 +203,12 @@ fn by_month(groups: &MonthGroups, releases: &[Release], address: &SiteAddress) -
     html
 }
 
-fn entry(release: &Release, address: &SiteAddress) -> String {
+fn entry(release: &Release, address: &SiteAddress, deferred: bool) -> String {
+    let class = if deferred {
+        "entry entry--deferred"
+    } else {
+        "entry"
+    };
     let meta: Vec<&str> = release
         .content_type
         .iter()
@@ -229,7 +243,7 @@ fn entry(release: &Release, address: &SiteAddress) -> String {
         })
         .unwrap_or_default();
     format!(
-        "<li class=\"entry\">{photo}<time class=\"entry__date\" datetime=\"{}\">{}</time>\
+        "<li class=\"{class}\">{photo}<time class=\"entry__date\" datetime=\"{}\">{}</time>\
          <h4 class=\"entry__title\"><a href=\"{}\">{}</a></h4>{meta}{topics}\
          <p class=\"entry__summary\">{}</p></li>",
         release.published.iso(),
