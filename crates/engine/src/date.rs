@@ -26,19 +26,20 @@ const MONTHS: [&str; 12] = [
 
 impl Date {
     /// Parses exactly `YYYY-MM-DD` (four-digit year, two-digit month and day).
+    /// Digit by digit: chrono's format-string parser took 20 µs a date in
+    /// the wasm, a third of a 1,000-release start-up's index build.
     pub fn parse_iso(text: &str) -> Option<Date> {
         let bytes = text.as_bytes();
-        let shape_ok = bytes.len() == 10
-            && bytes[4] == b'-'
-            && bytes[7] == b'-'
-            && bytes
-                .iter()
-                .enumerate()
-                .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
-        if !shape_ok {
+        if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
             return None;
         }
-        NaiveDate::parse_from_str(text, "%Y-%m-%d").ok().map(Date)
+        let number = |range: std::ops::Range<usize>| {
+            bytes[range].iter().try_fold(0u32, |n, b| {
+                b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+            })
+        };
+        let year = number(0..4)?;
+        Date::from_ymd(year as i32, number(5..7)?, number(8..10)?)
     }
 
     /// Parses the listing form "23 October 2023" (day, English month name, year).
@@ -75,7 +76,7 @@ impl Date {
 
     /// `2023-10-23`
     pub fn iso(self) -> String {
-        self.0.format("%Y-%m-%d").to_string()
+        self.to_string()
     }
 
     /// `23 October 2023`
@@ -109,7 +110,8 @@ pub fn month_name(month: u32) -> &'static str {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0.format("%Y-%m-%d"))
+        let (year, month, day) = (self.year(), self.month(), self.day());
+        write!(f, "{year:04}-{month:02}-{day:02}")
     }
 }
 
@@ -155,6 +157,19 @@ mod tests {
             assert_eq!(Date::parse_iso(bad), None, "{bad:?} should be rejected");
         }
         assert!(Date::parse_iso("2024-02-29").is_some(), "leap day");
+    }
+
+    #[test]
+    fn iso_parse_and_print_agree_with_chrono_on_every_day_of_two_centuries() {
+        let first = Date::parse_iso("1900-01-01").unwrap().day_number();
+        let last = Date::parse_iso("2099-12-31").unwrap().day_number();
+        for day in first..=last {
+            let date = Date::from_day_number(day).unwrap();
+            let iso = date.iso();
+            assert_eq!(iso, date.0.format("%Y-%m-%d").to_string());
+            assert_eq!(Date::parse_iso(&iso), Some(date), "{iso}");
+        }
+        assert_eq!(Date::parse_iso("0999-01-01").unwrap().iso(), "0999-01-01");
     }
 
     #[test]

@@ -17,6 +17,9 @@ pub fn is_carriable(c: char) -> bool {
 
 /// The first character the rule refuses, for a message.
 pub(super) fn refusal(text: &str) -> Option<String> {
+    if !may_refuse(text) {
+        return None;
+    }
     let (at, c) = text.chars().enumerate().find(|&(_, c)| !is_carriable(c))?;
     Some(format!(
         "has U+{:04X} at character {}, which the feed (XML) and the pages (HTML) cannot carry \
@@ -24,6 +27,16 @@ pub(super) fn refusal(text: &str) -> Option<String> {
         u32::from(c),
         at + 1
     ))
+}
+
+/// A byte scan that clears almost every text at once (the checker reads
+/// every field of every release at start): a refused character needs a C0
+/// control or DEL, or the lead byte of C1 controls (0xC2), of U+FDD0–U+FFFF
+/// (0xEF) or of the supplementary planes (0xF0–0xF4).
+fn may_refuse(text: &str) -> bool {
+    text.bytes().any(|b| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F || b == 0xC2 || b >= 0xEF
+    })
 }
 
 #[cfg(test)]
@@ -53,6 +66,17 @@ mod tests {
         ] {
             assert!(is_carriable(c), "{c:?}");
         }
+    }
+
+    #[test]
+    fn the_byte_scan_never_clears_a_refused_character() {
+        for code in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if !is_carriable(code) {
+                assert!(may_refuse(&format!("ab{code}c")), "{code:?}");
+                assert!(refusal(&format!("ab{code}c")).is_some(), "{code:?}");
+            }
+        }
+        assert!(!may_refuse("Ҷумҳурии Тоҷикистон – “OSCE” café\n\t"));
     }
 
     #[test]
