@@ -10,11 +10,12 @@
 //! mobile LCP 4.1 s on the seed; 1.4 s without them). So the wasm's preload
 //! is dropped (even at low priority, Lighthouse then put the home page's
 //! LCP at 5.1 s instead of 2.6 s in 3 of 5 runs at 1,000 releases) and
-//! the glue's is kept at low priority, so that the loader can run as soon as
-//! the document is parsed. The loader then fetches the wasm, checked against
-//! its integrity hash, and compiles it as it arrives
-//! (`WebAssembly.compileStreaming`) while the page paints, and starts the
-//! app with the compiled module only after the first contentful paint.
+//! the glue's is kept at low priority. The loader runs as soon as the
+//! document is parsed (it imports the glue dynamically, so nothing holds it
+//! back), fetches the wasm, checked against its integrity hash, and compiles
+//! it as it arrives (`WebAssembly.compileStreaming`) while the page paints,
+//! and starts the app with the compiled module only after the first
+//! contentful paint.
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
@@ -156,18 +157,53 @@ fn wasm_url(trunk_script: &str) -> Result<&str, String> {
     Ok(url)
 }
 
+/// How Trunk's script imports the glue (`init` and the bindings).
+const GLUE_IMPORT: (&str, &str) = ("import init, * as bindings from '", "';");
+
 /// Trunk's script with the wasm compiled early and the app started after
 /// the first paint from the compiled module.
+///
+/// The glue is imported dynamically, not by Trunk's static `import`: a
+/// module runs only once its static imports are in, so the wasm's fetch
+/// waited for the glue (itself fetched at low priority), one download
+/// after the other. Now both start as soon as the loader runs.
 fn with_early_compile(shell: &str, trunk_script: &str) -> Result<String, String> {
     let wasm_url = wasm_url(trunk_script)?;
     let integrity = preload_integrity(shell, wasm_url)?;
+    let (glue_url, import_statement) = glue_import(trunk_script)?;
     let init_argument = format!("{INIT_ARGUMENT}{wasm_url}' }}");
-    let started = trunk_script.replacen(&init_argument, "{ module_or_path: await app }", 1);
+    let started = (trunk_script.replacen(&init_argument, "{ module_or_path: await app }", 1))
+        .replacen(
+            &import_statement,
+            "const bindings = await glue;\nconst init = bindings.default;",
+            1,
+        );
     Ok(format!(
-        "{}{AFTER_FIRST_PAINT}{}{started}\n",
+        "{}const glue = import('{glue_url}');\nglue.catch(() => {{}});\n{AFTER_FIRST_PAINT}{}{started}\n",
         compile_early(wasm_url, integrity.as_deref()),
         preload_after_paint(),
     ))
+}
+
+/// The glue's address in Trunk's static import, and the whole statement.
+fn glue_import(trunk_script: &str) -> Result<(&str, String), String> {
+    let unexpected = || {
+        format!(
+            "Trunk's start-up script does not import the glue as `{}…{}`",
+            GLUE_IMPORT.0, GLUE_IMPORT.1
+        )
+    };
+    let start = trunk_script.find(GLUE_IMPORT.0).ok_or_else(unexpected)?;
+    let url_start = start + GLUE_IMPORT.0.len();
+    let len = trunk_script[url_start..]
+        .find(GLUE_IMPORT.1)
+        .ok_or_else(unexpected)?;
+    let url = &trunk_script[url_start..url_start + len];
+    if url.contains(['\\', '\'', '"', '\n']) {
+        return Err(format!("the glue's address {url} is not a plain path"));
+    }
+    let statement = &trunk_script[start..url_start + len + GLUE_IMPORT.1.len()];
+    Ok((url, statement.to_owned()))
 }
 
 /// The `integrity` of Trunk's preload of `url`, if it has one.
@@ -262,10 +298,20 @@ mod tests {
         let data = script
             .find("document.querySelectorAll('meta[name=\"newsroom:after-paint\"]')")
             .expect("the page's data preloaded");
+        let glue = script
+            .find("const glue = import('/app.js');")
+            .expect("the glue imported as the wasm is fetched");
+        let glued = script
+            .find("const bindings = await glue;\nconst init = bindings.default;")
+            .expect("init taken from the glue");
         let init = script
             .find("const wasm = await init({ module_or_path: await app });")
             .expect("init gets the compiled module");
-        assert!(compile < painted && painted < data && data < init);
+        assert!(compile < glue && glue < painted && painted < data && data < glued && glued < init);
+        assert!(
+            !script.contains("import init"),
+            "no static import to wait for"
+        );
         assert!(script.contains("WebAssembly.compileStreaming(response)"));
         assert!(script.ends_with("window.wasmBindings = bindings;\n"));
     }
@@ -297,5 +343,8 @@ mod tests {
         let shell = SHELL.replace("integrity=\"sha384-W+a/9=\"", "integrity=\"x'y\"");
         let error = externalize_loader(&shell, "/").unwrap_err();
         assert!(error.contains("unexpected integrity value"), "{error}");
+        let shell = SHELL.replace("import init, * as bindings", "import start, * as bindings");
+        let error = externalize_loader(&shell, "/").unwrap_err();
+        assert!(error.contains("does not import the glue"), "{error}");
     }
 }
