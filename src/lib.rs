@@ -62,7 +62,13 @@ pub fn start() {
     status::install_panic_view();
     #[cfg(feature = "crash-test")]
     crash_trigger::install();
-    leptos::mount::mount_to_body(App);
+    // Instantiating the wasm is a task of tens of milliseconds on a phone:
+    // the app's first render is the next one, so the page can answer
+    // input between them.
+    wasm_bindgen_futures::spawn_local(async {
+        load::next_task().await;
+        leptos::mount::mount_to_body(App);
+    });
 }
 
 #[component]

@@ -53,31 +53,6 @@ pub(super) struct TextIndex {
 }
 
 impl TextIndex {
-    pub(super) fn build(releases: &[Release]) -> TextIndex {
-        let (word_ids, mut streams) = tokenize(releases);
-        // Postings pack a release id, and building packs a word id, with
-        // the field bits into a `u32`.
-        let limit = 1 << (32 - FIELD_BITS);
-        assert!(releases.len() < limit && word_ids.len() < limit);
-        let mut sorted: Vec<(Box<str>, u32)> = word_ids.into_iter().collect();
-        sorted.sort_unstable();
-        let mut renumbered = vec![0; sorted.len()];
-        for (rank, (_, first_seen)) in sorted.iter().enumerate() {
-            renumbered[*first_seen as usize] = as_id(rank);
-        }
-        for token in streams.items_mut().iter_mut().filter(|t| **t != LABEL_GAP) {
-            *token = renumbered[*token as usize];
-        }
-        let vocabulary = Vocabulary::from_sorted(sorted.iter().map(|(word, _)| &**word));
-        let postings = invert(&streams, releases.len(), vocabulary.len());
-        TextIndex {
-            release_count: releases.len(),
-            vocabulary,
-            postings,
-            streams,
-        }
-    }
-
     pub(super) fn release_count(&self) -> usize {
         self.release_count
     }
@@ -154,46 +129,105 @@ impl TextIndex {
 type WordIds = HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>>;
 
 /// Folds and splits every field into word streams, numbering words in the
-/// order first seen. Returns the numbering and the streams.
-fn tokenize(releases: &[Release]) -> (WordIds, Lists) {
-    let mut word_ids = WordIds::default();
-    let mut streams = Lists::new();
-    let mut folded = String::new();
-    let mut stream = Vec::new();
-    for release in releases {
-        // Bodies are Markdown: the words, not the markup or link addresses.
-        let body_words = (release.body.as_deref()).map(|body| search_text(body).into_owned());
-        for field in Field::ALL {
-            stream.clear();
-            let labels = match field {
-                Field::Title => std::slice::from_ref(&release.title),
-                Field::Topics => &release.topics[..],
-                Field::Places => &release.locations[..],
-                Field::Summary => std::slice::from_ref(&release.summary),
-                Field::Body => body_words.as_slice(),
-            };
-            for (index, label) in labels.iter().enumerate() {
-                if index > 0 {
-                    stream.push(LABEL_GAP);
-                }
-                fold_into(label, &mut folded);
-                for_each_word(&folded, |range| {
-                    let word = &folded[range];
-                    let id = match word_ids.get(word) {
-                        Some(&id) => id,
-                        None => {
-                            let id = as_id(word_ids.len());
-                            word_ids.insert(word.into(), id);
-                            id
-                        }
-                    };
-                    stream.push(id);
-                });
-            }
-            streams.push(stream.iter().copied());
+/// order first seen; a slice of releases at a time, so that a caller can
+/// stop in between (see `CatalogBuilder`).
+pub(super) struct WordReader {
+    word_ids: WordIds,
+    streams: Lists,
+    releases: usize,
+    folded: String,
+    stream: Vec<u32>,
+}
+
+impl Default for WordReader {
+    fn default() -> WordReader {
+        WordReader {
+            word_ids: WordIds::default(),
+            streams: Lists::new(),
+            releases: 0,
+            folded: String::new(),
+            stream: Vec::new(),
         }
     }
-    (word_ids, streams)
+}
+
+impl WordReader {
+    /// Reads the next releases (in catalog order).
+    pub(super) fn read(&mut self, releases: &[Release]) {
+        let WordReader {
+            word_ids,
+            streams,
+            folded,
+            stream,
+            ..
+        } = self;
+        for release in releases {
+            // Bodies are Markdown: the words, not the markup or link addresses.
+            let body_words = (release.body.as_deref()).map(|body| search_text(body).into_owned());
+            for field in Field::ALL {
+                stream.clear();
+                let labels = match field {
+                    Field::Title => std::slice::from_ref(&release.title),
+                    Field::Topics => &release.topics[..],
+                    Field::Places => &release.locations[..],
+                    Field::Summary => std::slice::from_ref(&release.summary),
+                    Field::Body => body_words.as_slice(),
+                };
+                for (index, label) in labels.iter().enumerate() {
+                    if index > 0 {
+                        stream.push(LABEL_GAP);
+                    }
+                    fold_into(label, folded);
+                    for_each_word(folded, |range| {
+                        let word = &folded[range];
+                        let id = match word_ids.get(word) {
+                            Some(&id) => id,
+                            None => {
+                                let id = as_id(word_ids.len());
+                                word_ids.insert(word.into(), id);
+                                id
+                            }
+                        };
+                        stream.push(id);
+                    });
+                }
+                streams.push(stream.iter().copied());
+            }
+        }
+        self.releases += releases.len();
+    }
+
+    /// The index of every release read: words numbered in alphabetical
+    /// order, and each word's postings.
+    pub(super) fn finish(self) -> TextIndex {
+        let WordReader {
+            word_ids,
+            mut streams,
+            releases,
+            ..
+        } = self;
+        // Postings pack a release id, and building packs a word id, with
+        // the field bits into a `u32`.
+        let limit = 1 << (32 - FIELD_BITS);
+        assert!(releases < limit && word_ids.len() < limit);
+        let mut sorted: Vec<(Box<str>, u32)> = word_ids.into_iter().collect();
+        sorted.sort_unstable();
+        let mut renumbered = vec![0; sorted.len()];
+        for (rank, (_, first_seen)) in sorted.iter().enumerate() {
+            renumbered[*first_seen as usize] = as_id(rank);
+        }
+        for token in streams.items_mut().iter_mut().filter(|t| **t != LABEL_GAP) {
+            *token = renumbered[*token as usize];
+        }
+        let vocabulary = Vocabulary::from_sorted(sorted.iter().map(|(word, _)| &**word));
+        let postings = invert(&streams, releases, vocabulary.len());
+        TextIndex {
+            release_count: releases,
+            vocabulary,
+            postings,
+            streams,
+        }
+    }
 }
 
 /// Turns the per-release word streams into per-word postings.

@@ -95,3 +95,46 @@ fn related_never_includes_the_release_itself() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_catalog_built_in_steps_finds_exactly_what_one_built_at_once_finds() {
+    use super::segmented::{Dice, searches};
+    use crate::search::CatalogBuilder;
+    use crate::synth::synthetic_bundle;
+    for (count, step, seed) in [
+        (0, 1, 1),
+        (1, 1, 2),
+        (300, 7, 3),
+        (300, 299, 4),
+        (1_000, 250, 5),
+    ] {
+        let releases = synthetic_bundle(count, seed, true).releases;
+        let at_once = Catalog::new(releases.clone());
+        let mut builder = CatalogBuilder::new(releases.clone());
+        let mut steps = 1;
+        while !builder.read_words(step) {
+            steps += 1;
+        }
+        assert_eq!(
+            steps,
+            count.div_ceil(step).max(1),
+            "{count} releases, {step} a step"
+        );
+        let in_steps = builder.finish();
+        let mut all = vec![crate::filters::Filters::default()];
+        if count > 0 {
+            all.extend(searches(&releases, &mut Dice(seed), 100));
+        }
+        for filters in all {
+            assert_eq!(
+                in_steps.search(&filters),
+                at_once.search(&filters),
+                "{filters:?}"
+            );
+        }
+        for id in 0..count.min(30) {
+            assert_eq!(in_steps.related(id, 5), at_once.related(id, 5));
+            assert_eq!(in_steps.neighbours(id), at_once.neighbours(id));
+        }
+    }
+}

@@ -154,10 +154,10 @@ impl Pair {
 }
 
 /// A small deterministic generator, so failures reproduce.
-struct Dice(u64);
+pub(super) struct Dice(pub(super) u64);
 
 impl Dice {
-    fn below(&mut self, limit: usize) -> usize {
+    pub(super) fn below(&mut self, limit: usize) -> usize {
         self.0 = self
             .0
             .wrapping_mul(6_364_136_223_846_793_005)
@@ -167,7 +167,7 @@ impl Dice {
 }
 
 /// Searches drawn from the archive's own words and values.
-fn searches(releases: &[Release], dice: &mut Dice, count: usize) -> Vec<Filters> {
+pub(super) fn searches(releases: &[Release], dice: &mut Dice, count: usize) -> Vec<Filters> {
     let words_of = |text: &str| -> Vec<String> {
         text.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
