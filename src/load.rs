@@ -219,7 +219,11 @@ fn scheduler_yield() -> Option<js_sys::Promise> {
     }
     let method = js_sys::Reflect::get(&scheduler, &"yield".into()).ok()?;
     let method = method.dyn_into::<js_sys::Function>().ok()?;
-    method.call0(&scheduler).ok()?.dyn_into::<js_sys::Promise>().ok()
+    method
+        .call0(&scheduler)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()
 }
 
 /// The small manifest first: no use checking the index if it is unusable.
