@@ -157,6 +157,8 @@ impl fmt::Display for LoadError {
 }
 
 async fn load(base: BasePath) -> Loaded {
+    // Not in the task that mounts the app: that one is long enough.
+    next_task().await;
     // The build says which files the app starts from (see `DataLayout`).
     let layout = (page_meta("newsroom:layout").as_deref())
         .and_then(DataLayout::from_name)
