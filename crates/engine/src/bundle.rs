@@ -8,7 +8,7 @@ mod check;
 mod model;
 
 pub use check::{
-    BundleError, Checked, Problem, check_bundle, check_bundle_bytes, check_well_formed_bundle,
-    is_carriable, limits,
+    BundleCheck, BundleError, Checked, Problem, check_bundle, check_bundle_bytes,
+    check_well_formed_bundle, is_carriable, limits,
 };
 pub use model::{BUNDLE_VERSION, Bundle, Image, Release, Site};

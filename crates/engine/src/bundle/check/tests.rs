@@ -402,3 +402,40 @@ fn unknown_keys_are_ignored_once() {
     let checked = check_bundle(&text).unwrap();
     assert!(checked.is_clean(), "{:?}", checked.problems);
 }
+
+#[test]
+fn a_check_in_steps_gives_what_a_check_at_once_gives() {
+    let synthetic = crate::synth::synthetic_bundle(57, 4, true).to_json_pretty();
+    // Problems the typed path reports (a duplicate slug, a bad date) and,
+    // in a later slice, a release it cannot read (the tree path then reads
+    // the whole file again).
+    let mut releases: Vec<Value> = (0..9)
+        .map(|i| release(&format!("r{i}"), "2023-10-23"))
+        .collect();
+    releases.push(release("r1", "2023-10-24"));
+    releases.push(release("bad-date", "2023-02-30"));
+    let readable = bundle_with(releases.clone());
+    let mut unreadable = release("late", "2023-10-23");
+    unreadable
+        .as_object_mut()
+        .unwrap()
+        .insert("title".into(), json!(42));
+    releases.push(unreadable);
+    let unreadable_late = bundle_with(releases);
+    for text in [&synthetic, &readable, &unreadable_late] {
+        let at_once = check_bundle(text);
+        assert!(at_once.is_ok());
+        for step in [1, 4, 11, 56, 57, 1_000] {
+            let mut check = BundleCheck::new(text).unwrap();
+            while !check.check(step) {}
+            assert_eq!(check.finish(), at_once, "{step} a step");
+        }
+    }
+    let at_once = check_bundle(&unreadable_late).unwrap();
+    assert_eq!(at_once.left_out(), 3, "{:?}", messages(&at_once));
+    assert!(
+        (messages(&at_once).iter()).any(|m| m.contains("releases[11].title")),
+        "{:?}",
+        messages(&at_once)
+    );
+}

@@ -9,10 +9,11 @@ use std::fmt;
 
 use serde::Deserialize;
 use serde::de::{Deserializer, SeqAccess, Visitor};
+use serde_json::value::RawValue;
 
 use super::fields::{Fields, Found};
 use super::release::{Collected, check_release};
-use super::{BUNDLE_VERSION, Checked, check_site, finish};
+use super::{BUNDLE_VERSION, Checked, Site, check_site, finish};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -65,11 +66,69 @@ struct TypedImage {
 
 struct TypedReleases(Collected);
 
-pub(super) fn check_typed(text: &str) -> Option<Checked> {
-    checked(serde_json::from_str(text).ok()?)
+/// A bundle's shape, each release only found (its text's place), not read.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FoundBundle<'a> {
+    version: u64,
+    site: TypedSite,
+    #[serde(borrow)]
+    releases: Vec<&'a RawValue>,
 }
 
-/// [`check_typed`] reading as it goes, without the whole text in memory.
+/// The typed path over a text, a slice of releases at a time: the shape
+/// and the site at once (finding each release's text is a fraction of
+/// reading it), then the releases, each read and checked in turn.
+pub(super) struct TypedSteps<'a> {
+    site: Site,
+    releases: Vec<&'a RawValue>,
+    next: usize,
+    collected: Collected,
+}
+
+impl<'a> TypedSteps<'a> {
+    /// `None` for any surprise (see the module's comment).
+    pub(super) fn start(text: &'a str) -> Option<TypedSteps<'a>> {
+        let found: FoundBundle<'a> = serde_json::from_str(text).ok()?;
+        if found.version != BUNDLE_VERSION {
+            return None;
+        }
+        let site = check_site(&found.site).ok()?;
+        Some(TypedSteps {
+            site,
+            collected: Collected::with_capacity(found.releases.len()),
+            releases: found.releases,
+            next: 0,
+        })
+    }
+
+    /// Reads and checks up to `count` more releases: whether all are done,
+    /// or `None` for a release that is not well-formed.
+    pub(super) fn step(&mut self, count: usize) -> Option<bool> {
+        let end = self.next.saturating_add(count).min(self.releases.len());
+        for raw in &self.releases[self.next..end] {
+            let release: TypedRelease = serde_json::from_str(raw.get()).ok()?;
+            self.collected
+                .add(|problems| check_release(&release, problems));
+        }
+        self.next = end;
+        Some(end == self.releases.len())
+    }
+
+    pub(super) fn finish(self) -> Checked {
+        finish(self.site, self.collected)
+    }
+}
+
+/// The typed path over a whole text at once.
+#[cfg(test)]
+pub(super) fn check_typed(text: &str) -> Option<Checked> {
+    let mut steps = TypedSteps::start(text)?;
+    steps.step(usize::MAX)?;
+    Some(steps.finish())
+}
+
+/// The typed path reading as it goes, without the whole text in memory.
 pub(super) fn check_typed_reader(reader: impl std::io::Read) -> Option<Checked> {
     checked(serde_json::from_reader(reader).ok()?)
 }
