@@ -91,8 +91,8 @@ pub fn TimelinePage() -> impl IntoView {
             <h1 class="page-title" tabindex="-1" node_ref=heading>{site_name}</h1>
             <LeftOutNotice />
             <div class="timeline-layout">
-                // The page's frame and count first; the list, the filters
-                // and the chart in tasks of their own (see `in_parts`).
+                // The list first; the filters and the chart in tasks of
+                // their own (see `in_parts`).
                 <NextPart><FiltersPanel /></NextPart>
                 <section class="results" aria-labelledby="results-heading">
                     <h2 id="results-heading" class="visually-hidden">"Results"</h2>
@@ -101,7 +101,7 @@ pub fn TimelinePage() -> impl IntoView {
                     <FullTextNote />
                     <status::SegmentsProblem />
                     <DidYouMean />
-                    <NextPart><ResultList restored /></NextPart>
+                    <ResultList restored />
                     <Pagination />
                 </section>
             </div>
