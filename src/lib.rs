@@ -63,8 +63,8 @@ pub fn start() {
     #[cfg(feature = "crash-test")]
     crash_trigger::install();
     // Instantiating the wasm is a task of tens of milliseconds on a phone:
-    // the app's first render is the next one, so the page can answer
-    // input between them.
+    // mounting the app is the next task, so the page can answer input
+    // between them.
     wasm_bindgen_futures::spawn_local(async {
         load::next_task().await;
         leptos::mount::mount_to_body(App);
