@@ -17,6 +17,8 @@
 //! and starts the app with the compiled module only after the first
 //! contentful paint.
 
+use std::ops::Range;
+
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use sha2::{Digest, Sha384};
@@ -145,16 +147,32 @@ fn with_low_priority(shell: &str, opening: &str) -> String {
 
 /// The wasm's address as Trunk's script passes it to `init`.
 fn wasm_url(trunk_script: &str) -> Result<&str, String> {
-    let unexpected = || {
-        format!("Trunk's start-up script does not pass the wasm to init as `{INIT_ARGUMENT}…' }}`")
-    };
-    let start = trunk_script.find(INIT_ARGUMENT).ok_or_else(unexpected)? + INIT_ARGUMENT.len();
-    let len = trunk_script[start..].find("' }").ok_or_else(unexpected)?;
-    let url = &trunk_script[start..start + len];
-    if url.contains(['\\', '\'', '"', '\n']) {
-        return Err(format!("the wasm's address {url} is not a plain path"));
+    let path = path_between(
+        trunk_script,
+        (INIT_ARGUMENT, "' }"),
+        "pass the wasm to init",
+        "the wasm's",
+    )?;
+    Ok(&trunk_script[path])
+}
+
+/// Where the path between `quotes` lies in Trunk's script: `expected` says
+/// how the script should hold it, `whose` names it; anything but a plain
+/// path is refused.
+fn path_between(
+    script: &str,
+    (open, close): (&str, &str),
+    expected: &str,
+    whose: &str,
+) -> Result<Range<usize>, String> {
+    let unexpected = || format!("Trunk's start-up script does not {expected} as `{open}…{close}`");
+    let start = script.find(open).ok_or_else(unexpected)? + open.len();
+    let len = script[start..].find(close).ok_or_else(unexpected)?;
+    let path = &script[start..start + len];
+    if path.contains(['\\', '\'', '"', '\n']) {
+        return Err(format!("{whose} address {path} is not a plain path"));
     }
-    Ok(url)
+    Ok(start..start + len)
 }
 
 /// How Trunk's script imports the glue (`init` and the bindings).
@@ -187,23 +205,9 @@ fn with_early_compile(shell: &str, trunk_script: &str) -> Result<String, String>
 
 /// The glue's address in Trunk's static import, and the whole statement.
 fn glue_import(trunk_script: &str) -> Result<(&str, String), String> {
-    let unexpected = || {
-        format!(
-            "Trunk's start-up script does not import the glue as `{}…{}`",
-            GLUE_IMPORT.0, GLUE_IMPORT.1
-        )
-    };
-    let start = trunk_script.find(GLUE_IMPORT.0).ok_or_else(unexpected)?;
-    let url_start = start + GLUE_IMPORT.0.len();
-    let len = trunk_script[url_start..]
-        .find(GLUE_IMPORT.1)
-        .ok_or_else(unexpected)?;
-    let url = &trunk_script[url_start..url_start + len];
-    if url.contains(['\\', '\'', '"', '\n']) {
-        return Err(format!("the glue's address {url} is not a plain path"));
-    }
-    let statement = &trunk_script[start..url_start + len + GLUE_IMPORT.1.len()];
-    Ok((url, statement.to_owned()))
+    let path = path_between(trunk_script, GLUE_IMPORT, "import the glue", "the glue's")?;
+    let statement = path.start - GLUE_IMPORT.0.len()..path.end + GLUE_IMPORT.1.len();
+    Ok((&trunk_script[path], trunk_script[statement].to_owned()))
 }
 
 /// The `integrity` of Trunk's preload of `url`, if it has one.
