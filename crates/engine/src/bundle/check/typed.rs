@@ -90,10 +90,7 @@ impl<'a> TypedSteps<'a> {
     /// `None` for any surprise (see the module's comment).
     pub(super) fn start(text: &'a str) -> Option<TypedSteps<'a>> {
         let found: FoundBundle<'a> = serde_json::from_str(text).ok()?;
-        if found.version != BUNDLE_VERSION {
-            return None;
-        }
-        let site = check_site(&found.site).ok()?;
+        let site = known_site(found.version, &found.site)?;
         Some(TypedSteps {
             site,
             collected: Collected::with_capacity(found.releases.len()),
@@ -134,11 +131,16 @@ pub(super) fn check_typed_reader(reader: impl std::io::Read) -> Option<Checked> 
 }
 
 fn checked(bundle: TypedBundle) -> Option<Checked> {
-    if bundle.version != BUNDLE_VERSION {
+    let site = known_site(bundle.version, &bundle.site)?;
+    Some(finish(site, bundle.releases.0))
+}
+
+/// The site, from a bundle of the version this reads and with a valid site.
+fn known_site(version: u64, site: &TypedSite) -> Option<Site> {
+    if version != BUNDLE_VERSION {
         return None;
     }
-    let site = check_site(&bundle.site).ok()?;
-    Some(finish(site, bundle.releases.0))
+    check_site(site).ok()
 }
 
 impl<'de> Deserialize<'de> for TypedReleases {
