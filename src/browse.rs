@@ -10,6 +10,7 @@ use leptos_router::hooks::use_navigate;
 
 use super::BasePath;
 use super::full_text::FullTextSearch;
+use super::settled::{Settled, Typing};
 use newsroom_engine::filters::Filters;
 use newsroom_engine::search::SearchResult;
 
@@ -32,6 +33,10 @@ pub struct Browse {
     /// Whether `result` is still for earlier filters (or none).
     pub waiting: Memo<bool>,
     pub full_text: FullTextSearch,
+    /// `filters` and `result` as the filter panel and the chart show them:
+    /// after the list, and while the reader types, once they pause.
+    pub settled: Settled,
+    pub typing: Typing,
     /// Goes to the timeline with the given filters.
     pub go: Callback<(Filters, History)>,
 }

@@ -38,7 +38,7 @@ pub fn ExportView() -> impl IntoView {
     let browse = expect_context::<Browse>();
     let newsroom = use_newsroom();
     let base = expect_context::<BasePath>();
-    let count = move || browse.result.with(|result| result.ids.len());
+    let count = move || browse.settled.result.with(|result| result.ids.len());
     let limit = newsroom
         .archive
         .segments()
@@ -50,7 +50,7 @@ pub fn ExportView() -> impl IntoView {
     let save = move |format: Format| {
         asked.set(Some((
             format,
-            browse.result.with_untracked(|r| r.ids.clone()),
+            browse.settled.result.with_untracked(|r| r.ids.clone()),
         )));
     };
     {

@@ -18,7 +18,7 @@ use newsroom_engine::search::{Facet, FacetKey};
 #[component]
 pub fn FiltersPanel() -> impl IntoView {
     let browse = expect_context::<Browse>();
-    let active = move || browse.filters.read().active_count();
+    let active = move || browse.settled.filters.read().active_count();
     // Open beside the results on wide screens; a closed disclosure on phones.
     // The element keeps its own open state afterwards: filter changes do not
     // re-create it.
@@ -40,10 +40,10 @@ pub fn FiltersPanel() -> impl IntoView {
                 <SearchBox />
                 <SortSelect />
                 <ActiveFilters />
-                <FacetGroup legend="What we do" id="topic" facet=move || browse.result.read().facets.topics.clone() />
-                <FacetGroup legend="Where we are" id="place" facet=move || browse.result.read().facets.places.clone() />
-                <FacetGroup legend="Content type" id="type" facet=move || browse.result.read().facets.types.clone() />
-                <FacetGroup legend="Year" id="year" facet=move || browse.result.read().facets.years.clone() />
+                <FacetGroup legend="What we do" id="topic" facet=move || browse.settled.result.read().facets.topics.clone() />
+                <FacetGroup legend="Where we are" id="place" facet=move || browse.settled.result.read().facets.places.clone() />
+                <FacetGroup legend="Content type" id="type" facet=move || browse.settled.result.read().facets.types.clone() />
+                <FacetGroup legend="Year" id="year" facet=move || browse.settled.result.read().facets.years.clone() />
                 <DateRange />
             </form>
             // What the view offers besides its list: on phones one tap away
@@ -70,6 +70,7 @@ fn SearchBox() -> impl IntoView {
                 aria-describedby="q-hint"
                 prop:value=move || browse.filters.read().query.clone()
                 on:input=move |ev| {
+                    browse.typing.typed();
                     let next = browse.filters.get_untracked().with_query(&event_target_value(&ev));
                     browse.go.run((next, History::Replace));
                 }
@@ -82,8 +83,8 @@ fn SearchBox() -> impl IntoView {
 #[component]
 fn SortSelect() -> impl IntoView {
     let browse = expect_context::<Browse>();
-    let current = move || browse.result.read().sort;
-    let has_query = move || browse.filters.read().has_query();
+    let current = move || browse.settled.result.read().sort;
+    let has_query = move || browse.settled.filters.read().has_query();
     let option = move |sort: Sort, label: &'static str| {
         view! { <option value=sort.param()>{label}</option> }
     };
@@ -108,7 +109,7 @@ fn SortSelect() -> impl IntoView {
 fn ActiveFilters() -> impl IntoView {
     let browse = expect_context::<Browse>();
     move || {
-        let chips = browse.filters.read().chips();
+        let chips = browse.settled.filters.read().chips();
         (!chips.is_empty()).then(|| {
             let items = chips
                 .into_iter()
@@ -224,7 +225,7 @@ where
 #[component]
 fn DateRange() -> impl IntoView {
     let browse = expect_context::<Browse>();
-    let inverted = move || browse.filters.read().inverted_range();
+    let inverted = move || browse.settled.filters.read().inverted_range();
     view! {
         <fieldset class="facet date-range">
             <legend class="facet__legend">"Published between"</legend>
@@ -245,7 +246,7 @@ fn DateField(id: &'static str, label: &'static str) -> impl IntoView {
     let browse = expect_context::<Browse>();
     let is_from = id == "from";
     let value = move || {
-        let filters = browse.filters.read();
+        let filters = browse.settled.filters.read();
         let date = if is_from { filters.from } else { filters.to };
         date.map(|d| d.iso()).unwrap_or_default()
     };
@@ -259,7 +260,7 @@ fn DateField(id: &'static str, label: &'static str) -> impl IntoView {
         };
         browse.go.run((next, History::Push));
     };
-    let inverted = move || browse.filters.read().inverted_range().to_string();
+    let inverted = move || browse.settled.filters.read().inverted_range().to_string();
     view! {
         <div class="field">
             <label for=id class="field__label">{label}</label>

@@ -18,9 +18,7 @@ pub fn ResultHistogram() -> impl IntoView {
     let browse = expect_context::<Browse>();
     let newsroom = use_newsroom();
     let histogram = Memo::new(move |_| {
-        browse
-            .result
-            .with(|result| newsroom.archive.histogram(&result.ids))
+        (browse.settled.result).with(|result| newsroom.archive.histogram(&result.ids))
     });
     // A memo of its own, so the chart (and its focus and drag state) stays
     // while its bars change.
@@ -176,7 +174,7 @@ fn Chart(histogram: Memo<Histogram>) -> impl IntoView {
         move || {
             (
                 histogram.get(),
-                browse.filters.get(),
+                browse.settled.filters.get(),
                 choosing.get(),
                 stop(),
             )

@@ -8,6 +8,7 @@
 //!   (term-index pieces per query word): the data, fetched as needed;
 //! - `browse`: the timeline's state (filters from the URL, the result, how
 //!   to go elsewhere); `timeline`, `facets_panel`, `chips`: its views;
+//!   `settled` (what the panel and the chart show, after the list),
 //!   `histogram` (the result over time), `subscribe` (feeds), `export`
 //!   (CSV and JSON downloads): what a view offers besides its list;
 //! - `release_page`: one release; `status`: loading, errors, not found, crash;
@@ -40,6 +41,7 @@ mod photo;
 mod release_page;
 mod result_list;
 mod segments;
+mod settled;
 mod shown_entries;
 mod spelling;
 mod status;

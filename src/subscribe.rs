@@ -19,8 +19,7 @@ pub fn SubscribeLink() -> impl IntoView {
     let base = expect_context::<BasePath>();
     let feeds = StoredValue::new(newsroom.archive.feeds());
     let feed = Memo::new(move |_| {
-        browse
-            .filters
+        (browse.settled.filters)
             .with(|filters| feeds.with_value(|feeds| feeds.of_view(filters).cloned()))
     });
     move || {

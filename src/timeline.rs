@@ -16,6 +16,7 @@ use super::full_text::{FullTextSearch, FullTextStatus};
 use super::histogram::ResultHistogram;
 use super::in_parts::NextPart;
 use super::result_list::ResultList;
+use super::settled::{Settled, Typing};
 use super::spelling::{SpellingData, load_when_needed};
 use super::status;
 use super::{BasePath, use_newsroom};
@@ -71,11 +72,14 @@ pub fn TimelinePage() -> impl IntoView {
     });
     let waiting = Memo::new(move |_| answer.with(Option::is_none));
     let go = go_to_filters(base.clone());
+    let typing = Typing::new();
     let browse = Browse {
         filters,
         result,
         waiting,
         full_text,
+        settled: Settled::new(filters, result, typing),
+        typing,
         go,
     };
     provide_context(browse);
