@@ -38,6 +38,23 @@ test('typing a query narrows the list, highlights matches and keeps one history 
   assert.equal(await page.evaluate(() => history.length), historyBefore, 'typing replaces the history entry');
 });
 
+test('the filter panel and the chart follow a typed query once the list has answered', async () => {
+  const page = await openTimeline();
+  await expectCount(page, '7 releases');
+  await page.getByRole('searchbox', { name: 'Search releases' }).pressSequentially('penitent');
+  const forum = bySlugWord('penitentiary-reform-forum');
+  await expectTitles(page, [forum.title]);
+  // The panel's chip, its counts and the chart then describe the same result.
+  await page.getByRole('link', { name: 'Remove Search: “penitent”' }).waitFor();
+  const year = forum.published.slice(0, 4);
+  const yearLabels = () => facet(page, 'Year').locator('.facet__value label').allInnerTexts();
+  await eventually(yearLabels, (labels) => labels.some((l) => l.replace(/\s+/g, ' ').trim() === `${year} (1)`), { message: 'year counts' });
+  const barCounts = () => page.locator('.histogram__bar').evaluateAll((bars) =>
+    bars.map((bar) => Number(bar.getAttribute('aria-label').match(/(\d+) releases?$/)?.[1] ?? 0)));
+  await eventually(barCounts, (counts) => counts.reduce((a, b) => a + b, 0) === 1, { message: 'histogram bars' });
+  await expectTitles(page, [forum.title]);
+});
+
 test('search ignores accents and case, and needs every word', async () => {
   const page = await openTimeline('?q=ZUGIĆ');
   await expectTitles(page, [bySlugWord('sewing-workshop').title]);
