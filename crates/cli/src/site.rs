@@ -14,6 +14,7 @@ mod frame;
 mod histogram_html;
 mod home_page;
 mod html;
+mod icon;
 mod loader;
 mod markdown_html;
 mod photos;
@@ -68,7 +69,7 @@ fn first_records_preloads(bundle: &Bundle, layout: DataLayout, data_url: &str) -
 /// Writes the bundle as checked (normalized: trimmed text, one value per
 /// key, as `releases.json`), the derived data, the pre-rendered home page,
 /// entry pages, `404.html`, the feeds, the sitemap and `robots.txt` into
-/// `dist`, moves Trunk's inline loader into a file and adds the boot script
+/// `dist`, inlines the icon, moves Trunk's inline loader into a file and adds the boot script
 /// (strict CSP). Build time only, using the app shell `dist/index.html`
 /// that Trunk produced (or this function wrote before: what it added is
 /// replaced).
@@ -87,6 +88,7 @@ pub fn write_site(
     let data = data::write_data(bundle, dist, progress)?;
     let data_url = format!("{}{}", address.public_url(), data.folder);
     let shell = entry_pages::with_site_meta(&shell, bundle, address, &data_url, layout);
+    let shell = icon::with_inline_icon(&shell, dist, address.public_url());
     let shell = match loader::externalize_loader(&shell, address.public_url()) {
         Ok(Some(loader)) => {
             std::fs::write(dist.join(loader.name), loader.script)?;

@@ -27,10 +27,15 @@ test('typing a query narrows the list, highlights matches and keeps one history 
   const page = await openTimeline();
   await expectCount(page, '7 releases');
   const historyBefore = await page.evaluate(() => history.length);
+  const requestsBefore = site.server.requests.length;
   await page.getByRole('searchbox', { name: 'Search releases' }).pressSequentially('penitent');
   const forum = bySlugWord('penitentiary-reform-forum');
   await expectTitles(page, [forum.title]);
   await expectCount(page, '1 release');
+  // The icon is inline: Chromium would fetch an icon file again at every
+  // change of address, here every keystroke.
+  const fetched = site.server.requests.slice(requestsBefore).filter((path) => !path.includes('/data/'));
+  assert.deepEqual(fetched, [], 'typing fetches nothing but data');
   const marks = await page.locator('.timeline mark').allTextContents();
   // Only the matched start of the word is marked: "penitent" in "penitentiary".
   assert.ok(marks.length > 0 && marks.every((m) => m.toLowerCase() === 'penitent'), `highlighted: ${marks}`);
