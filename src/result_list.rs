@@ -18,9 +18,9 @@ use super::takeover::hold_until_loaded;
 use super::timeline::ReturnTo;
 use super::{BasePath, use_newsroom};
 use newsroom_engine::date::month_name;
-use newsroom_engine::filters::Sort;
+use newsroom_engine::filters::{Filters, Sort};
 use newsroom_engine::listing::{MonthGroups, PAGE_SIZE, page_span, shown_page};
-use newsroom_engine::search::QueryTerms;
+use newsroom_engine::search::{QueryTerms, SearchResult};
 
 /// What every entry reads: the releases, and the parts of the result that
 /// change without changing which entries are shown (see `LiveRows`).
@@ -36,16 +36,78 @@ struct Entries {
 type EntryState = (QueryTerms, bool);
 type LiveEntries = LiveRows<u32, EntryState>;
 
-/// `restored`: how many entries the reader had rendered when they left
-/// this view, on their way back to it.
+/// Which of the page's entries the list renders, and whether their records
+/// are in: made by the timeline page, which the filter panel follows (see
+/// `settled`) once the list shows its answer.
+#[derive(Clone, Copy)]
+pub struct ListState {
+    shown: ShownEntries,
+    page_len: Memo<usize>,
+    /// The entries rendered: those to render once their records are in
+    /// (a large archive fetches them first), the ones before until then.
+    shown_ids: Memo<Vec<u32>>,
+    /// Whether the entries rendered are the ones to render.
+    records_in: Memo<bool>,
+}
+
+impl ListState {
+    /// `restored`: how many entries the reader had rendered when they left
+    /// this view, on their way back to it.
+    pub fn new(
+        filters: Memo<Filters>,
+        result: Memo<Arc<SearchResult>>,
+        newsroom: Arc<Newsroom>,
+        restored: Option<usize>,
+    ) -> Self {
+        // A reader who scrolled the pre-rendered page keeps all of it.
+        let scrolled = window().scroll_y().unwrap_or(0.0) > 0.0;
+        let shown = ShownEntries::new(filters, restored.or(scrolled.then_some(PAGE_SIZE)));
+        let page_ids = Memo::new(move |_| {
+            let result = result.read();
+            let page = shown_page(filters.read().page, result.ids.len());
+            result.ids[page_span(page, result.ids.len())].to_vec()
+        });
+        let page_len = Memo::new(move |_| page_ids.with(Vec::len));
+        let rendered_ids = Memo::new(move |_| {
+            let count = shown.count();
+            page_ids.with(|ids| ids[..count.min(ids.len())].to_vec())
+        });
+        let shown_ids = Memo::new(move |previous: Option<&Vec<u32>>| {
+            let ids = rendered_ids.get();
+            if newsroom.archive.has_releases(&ids) {
+                ids
+            } else {
+                previous.cloned().unwrap_or_default()
+            }
+        });
+        let records_in = Memo::new(move |_| {
+            shown_ids.with(|shown| rendered_ids.with(|rendered| shown == rendered))
+        });
+        ListState {
+            shown,
+            page_len,
+            shown_ids,
+            records_in,
+        }
+    }
+
+    /// Whether the list shows the entries of the current result.
+    pub fn records_in(&self) -> bool {
+        self.records_in.get()
+    }
+}
+
 #[component]
-pub fn ResultList(restored: Option<usize>) -> impl IntoView {
+pub fn ResultList(list: ListState) -> impl IntoView {
     let browse = expect_context::<Browse>();
     let return_to = expect_context::<ReturnTo>();
     let newsroom = use_newsroom();
-    // A reader who scrolled the pre-rendered page keeps all of it.
-    let scrolled = window().scroll_y().unwrap_or(0.0) > 0.0;
-    let shown = ShownEntries::new(browse.filters, restored.or(scrolled.then_some(PAGE_SIZE)));
+    let ListState {
+        shown,
+        page_len,
+        shown_ids,
+        records_in,
+    } = list;
     let remember = move |_| {
         return_to
             .search
@@ -53,32 +115,6 @@ pub fn ResultList(restored: Option<usize>) -> impl IntoView {
         return_to.scroll_y.set(window().scroll_y().unwrap_or(0.0));
         return_to.shown.set(untrack(|| shown.count()));
     };
-    let page_ids = Memo::new(move |_| {
-        let result = browse.result.read();
-        let page = shown_page(browse.filters.read().page, result.ids.len());
-        result.ids[page_span(page, result.ids.len())].to_vec()
-    });
-    let page_len = Memo::new(move |_| page_ids.with(Vec::len));
-    let rendered_ids = Memo::new(move |_| {
-        let count = shown.count();
-        page_ids.with(|ids| ids[..count.min(ids.len())].to_vec())
-    });
-    // A large archive fetches the entries' records first: the entries
-    // before stay until they are in (the pre-rendered ones, at start).
-    let shown_ids = {
-        let newsroom = newsroom.clone();
-        Memo::new(move |previous: Option<&Vec<u32>>| {
-            let ids = rendered_ids.get();
-            if newsroom.archive.has_releases(&ids) {
-                ids
-            } else {
-                previous.cloned().unwrap_or_default()
-            }
-        })
-    };
-    // Whether the entries shown are the ones to render (their records in).
-    let records_in =
-        Memo::new(move |_| shown_ids.with(|shown| rendered_ids.with(|rendered| shown == rendered)));
     // The pre-rendered page (hidden on a filtered deep link, but keeping
     // its place) stays until the app shows its own first answer.
     hold_until_loaded(newsroom.clone(), move || {

@@ -1,10 +1,9 @@
 //! What the filter panel and the chart show: the timeline's filters and
-//! result, sampled once the list showing them has been painted, and while
-//! the reader types into the search box, once they pause. Each keystroke
-//! or click is then answered in the next frame by the list and its count
-//! alone; the panel's counts, chips and dates and the chart follow right
-//! after (measured at 1,000 releases, the panel and the chart were half
-//! of a facet click's work and a quarter of a keystroke's).
+//! result, sampled once the list showing them has been painted (in a large
+//! archive, once the entries' records are in), and while the reader types
+//! into the search box, once they pause. Each keystroke or click is then
+//! answered in the next frame by the list and its count alone; the panel's
+//! counts, chips and dates and the chart follow right after.
 //!
 //! Nothing here is a second copy of the state: the memos read the live
 //! ones, and a tick tells them when.
@@ -54,15 +53,24 @@ pub struct Settled {
 }
 
 impl Settled {
-    pub fn new(filters: Memo<Filters>, result: Memo<Arc<SearchResult>>, typing: Typing) -> Self {
+    /// `answered`: whether the list shows `result` (its entries' records in).
+    pub fn new(
+        filters: Memo<Filters>,
+        result: Memo<Arc<SearchResult>>,
+        answered: Signal<bool>,
+        typing: Typing,
+    ) -> Self {
         let tick = RwSignal::new(0_u64);
         // Samples asked for are numbered; only the latest is taken.
         let latest = StoredValue::new(0_u64);
         Effect::new(move |ran: Option<()>| {
             filters.track();
             result.track();
-            if ran.is_none() {
-                return; // the memos below start from the values now
+            if ran.is_none() || !answered.get() {
+                // At first the memos below start from the values now; a
+                // list still waiting for its records is followed once it
+                // has them (this runs again then).
+                return;
             }
             let this = latest.get_value() + 1;
             latest.set_value(this);

@@ -15,7 +15,7 @@ use super::facets_panel::FiltersPanel;
 use super::full_text::{FullTextSearch, FullTextStatus};
 use super::histogram::ResultHistogram;
 use super::in_parts::NextPart;
-use super::result_list::ResultList;
+use super::result_list::{ListState, ResultList};
 use super::settled::{Settled, Typing};
 use super::spelling::{SpellingData, load_when_needed};
 use super::status;
@@ -72,18 +72,20 @@ pub fn TimelinePage() -> impl IntoView {
     });
     let waiting = Memo::new(move |_| answer.with(Option::is_none));
     let go = go_to_filters(base.clone());
+    let restored = restore_scroll_position(filters);
+    let list = ListState::new(filters, result, newsroom.clone(), restored);
+    let answered = Signal::derive(move || !waiting.get() && list.records_in());
     let typing = Typing::new();
     let browse = Browse {
         filters,
         result,
         waiting,
         full_text,
-        settled: Settled::new(filters, result, typing),
+        settled: Settled::new(filters, result, answered, typing),
         typing,
         go,
     };
     provide_context(browse);
-    let restored = restore_scroll_position(filters);
 
     let site_name = newsroom.site.name.clone();
     let title = site_name.clone();
@@ -105,7 +107,7 @@ pub fn TimelinePage() -> impl IntoView {
                     <FullTextNote />
                     <status::SegmentsProblem />
                     <DidYouMean />
-                    <ResultList restored />
+                    <ResultList list />
                     <Pagination />
                 </section>
             </div>
