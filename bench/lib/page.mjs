@@ -56,7 +56,21 @@ export function INIT(arg) {
   }
   for (const type of ['input', 'click']) {
     addEventListener(type, (event) => {
-      if (bench.watch && bench.watch.from === null) bench.watch.from = event.timeStamp;
+      const w = bench.watch;
+      if (!w || w.from !== null) return;
+      w.from = event.timeStamp;
+      // The awaited state may already be on screen (a last letter that
+      // changes nothing): then it is the next frame that shows it, not the
+      // next change of the DOM. By this frame's callback the page has
+      // answered the input.
+      requestAnimationFrame(() => {
+        if (tests[w.test](w.arg)) setTimeout(() => {
+          if (!stamped.has('hit')) {
+            stamped.add('hit');
+            bench.at.hit = performance.now();
+          }
+        }, 0);
+      });
     }, true);
   }
 }
