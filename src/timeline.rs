@@ -74,7 +74,14 @@ pub fn TimelinePage() -> impl IntoView {
     let go = go_to_filters(base.clone());
     let restored = restore_scroll_position(filters);
     let list = ListState::new(filters, result, newsroom.clone(), restored);
-    let answered = Signal::derive(move || !waiting.get() && list.records_in());
+    // A segment that failed will not arrive until "Try again": the panel
+    // follows the result meanwhile.
+    let answered = {
+        let newsroom = newsroom.clone();
+        Signal::derive(move || {
+            (!waiting.get() && list.records_in()) || newsroom.archive.has_failed()
+        })
+    };
     let typing = Typing::new();
     let browse = Browse {
         filters,
