@@ -17,8 +17,18 @@ use newsroom_engine::search::{CHART_HEIGHT, Histogram, SLOT, narrowed};
 pub fn ResultHistogram() -> impl IntoView {
     let browse = expect_context::<Browse>();
     let newsroom = use_newsroom();
+    // The chart follows the panel (see `settled`), but comes and goes with
+    // the list, so the list does not move a frame after it changed.
+    let live_is_empty = Memo::new(move |_| browse.result.read().ids.is_empty());
     let histogram = Memo::new(move |_| {
-        (browse.settled.result).with(|result| newsroom.archive.histogram(&result.ids))
+        let settled = browse.settled.result.read();
+        if live_is_empty.get() == settled.ids.is_empty() {
+            newsroom.archive.histogram(&settled.ids)
+        } else {
+            browse
+                .result
+                .with(|live| newsroom.archive.histogram(&live.ids))
+        }
     });
     // A memo of its own, so the chart (and its focus and drag state) stays
     // while its bars change.

@@ -3,7 +3,9 @@
 //! archive, once the entries' records are in), and while the reader types
 //! into the search box, once they pause. Each keystroke or click is then
 //! answered in the next frame by the list and its count alone; the panel's
-//! counts, chips and dates and the chart follow right after.
+//! counts, chips and dates and the chart follow right after. While the
+//! pre-rendered page is shown (the app's view is hidden under it), they
+//! follow at once: the view the swap shows is complete.
 //!
 //! Nothing here is a second copy of the state: the memos read the live
 //! ones, and a tick tells them when.
@@ -12,6 +14,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
+
+use super::takeover::StaticPage;
 
 use newsroom_engine::filters::Filters;
 use newsroom_engine::search::SearchResult;
@@ -61,6 +65,7 @@ impl Settled {
         typing: Typing,
     ) -> Self {
         let tick = RwSignal::new(0_u64);
+        let pre_render = use_context::<StaticPage>();
         // Samples asked for are numbered; only the latest is taken.
         let latest = StoredValue::new(0_u64);
         Effect::new(move |ran: Option<()>| {
@@ -74,6 +79,10 @@ impl Settled {
             }
             let this = latest.get_value() + 1;
             latest.set_value(this);
+            if pre_render.as_ref().is_some_and(StaticPage::is_shown) {
+                tick.update(|tick| *tick += 1);
+                return;
+            }
             let sample = move || {
                 if latest.try_get_value() == Some(this) {
                     tick.try_update(|tick| *tick += 1);

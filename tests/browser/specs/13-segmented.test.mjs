@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DIST_SEGMENTED, dataPath, openSite } from '../lib/harness.mjs';
-import { FIRST_SHOWN, eventually, expectTitles, showWholePage, timelineTitles } from '../lib/wait.mjs';
+import { FIRST_SHOWN, eventually, expectTitles, showWholePage, timelineTitles, tookOver } from '../lib/wait.mjs';
 
 const PAGE_SIZE = 50;
 const bundle = JSON.parse(readFileSync(resolve(DIST_SEGMENTED, 'releases.json'), 'utf8'));
@@ -224,6 +224,32 @@ for (const { kind, path, act, done } of failures) {
     assert.deepEqual(left, [], 'no failure left');
   });
 }
+
+test('a filtered deep link takes over with its list, panel and chart at once: nothing moves', async () => {
+  const release = newest.find((r) => r.topics.length > 0);
+  const [topic, word] = [release.topics[0], words(release.title)[0]];
+  const page = await site.newPage({ preRender: true });
+  await page.setViewportSize({ width: 1350, height: 940 });
+  await page.addInitScript(() => {
+    window.__layoutShift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__layoutShift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+    // At the first moment the pre-render is gone: which parts are in.
+    new MutationObserver((_, observer) => {
+      if (document.getElementById('static-page') || !document.querySelector('main')) return;
+      observer.disconnect();
+      window.__atSwap = ['.timeline .entry', '.active-filters', '.histogram svg a']
+        .filter((selector) => document.querySelector(selector));
+    }).observe(document, { subtree: true, childList: true });
+  });
+  await page.goto(site.url(`?topic=${encodeURIComponent(topic)}&q=${word}`));
+  await tookOver(page);
+  assert.deepEqual(await page.evaluate(() => window.__atSwap), ['.timeline .entry', '.active-filters', '.histogram svg a']);
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  const shift = await page.evaluate(() => window.__layoutShift);
+  assert.ok(shift <= 0.02, `layout shift ${shift}`);
+});
 
 test('while the records of a view fail, the filter panel follows the view all the same', async () => {
   const page = await site.newPage({ expectErrors: true });
