@@ -16,7 +16,7 @@ import { DIST, chromiumPath } from '../tests/browser/lib/harness.mjs';
 import { startServer } from '../tests/browser/lib/static-server.mjs';
 
 // The browser tests' flags (tests/browser/lib/harness.mjs), for Lighthouse's own launcher.
-const CHROME_FLAGS = [
+export const CHROME_FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
