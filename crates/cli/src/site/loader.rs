@@ -316,7 +316,9 @@ mod tests {
         let init = script
             .find("const wasm = await init({ module_or_path: await app });")
             .expect("init gets the compiled module");
-        assert!(glue < painted && painted < compile && compile < data && data < glued && glued < init);
+        assert!(
+            glue < painted && painted < compile && compile < data && data < glued && glued < init
+        );
         assert!(
             !script.contains("import init"),
             "no static import to wait for"
