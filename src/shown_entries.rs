@@ -10,7 +10,7 @@ use wasm_bindgen::closure::Closure;
 use web_sys::{IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
 
 use newsroom_engine::filters::Filters;
-use newsroom_engine::listing::{FIRST_SHOWN, PAGE_SIZE, more_shown};
+use newsroom_engine::listing::{GrownView, PAGE_SIZE, more_shown};
 
 /// How far below the screen the "Show more" button may be when more
 /// entries are rendered: a reader scrolling or tabbing down does not
@@ -21,8 +21,7 @@ const AHEAD: &str = "0px 0px 1000px 0px";
 pub struct ShownEntries {
     /// The view's address: another view starts again at the first screenful.
     view: Memo<String>,
-    /// The view whose entries the reader grew, and to how many.
-    grown: RwSignal<Option<(String, usize)>>,
+    grown: RwSignal<GrownView>,
 }
 
 impl ShownEntries {
@@ -30,7 +29,11 @@ impl ShownEntries {
     /// (on "Back to releases", so the reader lands on the same entry).
     pub fn new(filters: Memo<Filters>, restored: Option<usize>) -> Self {
         let view = Memo::new(move |_| filters.with(Filters::to_query));
-        let grown = RwSignal::new(restored.map(|count| (view.get_untracked(), count)));
+        let grown = RwSignal::new(
+            restored
+                .map(|count| GrownView::restored(view.get_untracked(), count))
+                .unwrap_or_default(),
+        );
         let shown = ShownEntries { view, grown };
         // A printed page holds the whole page of results.
         let printing =
@@ -42,14 +45,12 @@ impl ShownEntries {
     /// How many of the page's entries are rendered, from the first.
     pub fn count(&self) -> usize {
         let view = self.view.read();
-        self.grown.with(|grown| match grown {
-            Some((grown_view, count)) if *grown_view == *view => *count,
-            _ => FIRST_SHOWN,
-        })
+        self.grown.with(|grown| grown.count(&view))
     }
 
     fn grow_to(&self, count: usize) {
-        self.grown.set(Some((self.view.get_untracked(), count)));
+        let view = self.view.get_untracked();
+        self.grown.maybe_update(|grown| grown.grow(&view, count));
     }
 }
 

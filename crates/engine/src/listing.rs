@@ -16,6 +16,41 @@ pub fn more_shown(shown: usize, page_len: usize) -> usize {
     shown.saturating_add(FIRST_SHOWN).min(page_len)
 }
 
+/// How many entries of a view's page the reader had rendered (by nearing
+/// the last, pressing "Show more" or printing). Another view starts again
+/// at `FIRST_SHOWN`; within a view the count only grows, since a "near"
+/// report queued before a press of the button may arrive after it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct GrownView {
+    grown: Option<(String, usize)>,
+}
+
+impl GrownView {
+    /// A view the reader left with `count` entries rendered.
+    pub fn restored(view: String, count: usize) -> Self {
+        GrownView {
+            grown: Some((view, count)),
+        }
+    }
+
+    /// Entries of `view`'s page to render, from the first.
+    pub fn count(&self, view: &str) -> usize {
+        match &self.grown {
+            Some((grown_view, count)) if grown_view == view => *count,
+            _ => FIRST_SHOWN,
+        }
+    }
+
+    /// Renders at least `count` entries of `view`; whether that changed anything.
+    pub fn grow(&mut self, view: &str, count: usize) -> bool {
+        if count <= self.count(view) {
+            return false;
+        }
+        self.grown = Some((view.to_owned(), count));
+        true
+    }
+}
+
 /// Facets longer than this show their first values and a "Show all" button.
 pub const FACET_PREVIEW: usize = 8;
 
@@ -102,6 +137,23 @@ mod tests {
         assert_eq!(more_shown(48, PAGE_SIZE), PAGE_SIZE);
         assert_eq!(more_shown(FIRST_SHOWN, 7), 7);
         assert_eq!(more_shown(usize::MAX, PAGE_SIZE), PAGE_SIZE);
+    }
+
+    #[test]
+    fn a_view_grows_and_never_shrinks_and_another_view_starts_again() {
+        let mut grown = GrownView::default();
+        assert_eq!(grown.count("q=a"), FIRST_SHOWN);
+        assert!(grown.grow("q=a", 24));
+        assert!(grown.grow("q=a", PAGE_SIZE));
+        // A "near" report for the 24 shown before the press arrives late.
+        assert!(!grown.grow("q=a", 36));
+        assert_eq!(grown.count("q=a"), PAGE_SIZE);
+        assert_eq!(grown.count("q=b"), FIRST_SHOWN);
+        assert!(grown.grow("q=b", 24));
+        assert_eq!(grown.count("q=a"), FIRST_SHOWN);
+        let restored = GrownView::restored("q=c".to_owned(), 36);
+        assert_eq!(restored.count("q=c"), 36);
+        assert_eq!(restored.count("q=a"), FIRST_SHOWN);
     }
 
     #[test]

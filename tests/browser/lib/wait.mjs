@@ -48,10 +48,15 @@ export async function expectTitles(page, titles, message = 'timeline titles') {
   return (await eventually(read, holds, { message })).shown;
 }
 
-/** Renders the rest of the timeline's page, as a reader pressing "Show the other … releases" does. */
+/**
+ * Renders the rest of the timeline's page, as a reader pressing "Show the
+ * other … releases" does. The button is activated where it is, as assistive
+ * technology does: a pointer click scrolls it into view, which renders the
+ * next screenful above it and moves it, so the click could land on an entry.
+ */
 export async function showWholePage(page) {
   const more = page.getByRole('button', { name: /^Show the (other \d+ releases|last release) of this page$/ });
-  if (await more.count()) await more.click();
+  if (await more.count()) await more.evaluate((button) => button.click());
   await eventually(() => more.count(), (n) => n === 0, { message: 'the whole page rendered' });
 }
 
