@@ -85,7 +85,7 @@ impl FullTextSearch {
         let keys = Memo::new(move |_| {
             let mut keys = typed_keys.get();
             keys.extend(near_keys.get().unwrap_or_default());
-            keys.sort_unstable();
+            newsroom_engine::sorting::sort(&mut keys);
             keys.dedup();
             keys
         });
@@ -201,7 +201,7 @@ fn missing_pieces(newsroom: &Newsroom, cache: &Mutex<Cache>, keys: &[FullTextKey
         .flat_map(|key| pieces_for(&newsroom.manifest.term_pieces, key))
         .filter(|piece| !cache.pieces.contains_key(piece))
         .collect();
-    missing.sort_unstable();
+    newsroom_engine::sorting::sort(&mut missing);
     missing.dedup();
     missing
 }

@@ -4,7 +4,7 @@
 //! (filtered by exactly that one value). The build writes them; the app
 //! links them; both name them here.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use crate::bundle::Release;
 use crate::filters::{FacetKey, Filters, TypeChoice};
@@ -68,7 +68,9 @@ impl Feed {
     /// first (equal dates by slug, like the full feed).
     pub fn entries<'a>(&self, releases: &'a [Release]) -> Vec<&'a Release> {
         let mut held: Vec<&Release> = releases.iter().filter(|r| self.holds(r)).collect();
-        held.sort_by(|a, b| (b.published, &a.slug).cmp(&(a.published, &b.slug)));
+        crate::sorting::sort_by(&mut held, |a, b| {
+            (b.published, &a.slug).cmp(&(a.published, &b.slug))
+        });
         held.truncate(FEED_ENTRIES);
         held
     }
@@ -85,7 +87,11 @@ impl FeedDirectory {
     /// slugs collide ("Rule of law", "Rule of Law") or that have no Latin
     /// letters add a hash of the exact label, so each keeps its own feed.
     pub fn new<'a>(labels: impl IntoIterator<Item = (FeedFacet, &'a str)>) -> FeedDirectory {
-        let labels: BTreeSet<(FeedFacet, &str)> = labels.into_iter().collect();
+        // Sorted and unique, as a `BTreeSet` would hold them (whose
+        // `collect` brings a sort of its own).
+        let mut labels: Vec<(FeedFacet, &str)> = labels.into_iter().collect();
+        crate::sorting::sort(&mut labels);
+        labels.dedup();
         let mut slug_uses: HashMap<(FeedFacet, Option<Slug>), usize> = HashMap::new();
         for &(facet, label) in &labels {
             *slug_uses
@@ -129,7 +135,9 @@ impl FeedDirectory {
     /// Every feed, by facet then label.
     pub fn feeds(&self) -> Vec<&Feed> {
         let mut feeds: Vec<&Feed> = self.feeds.values().collect();
-        feeds.sort_by(|a, b| (a.facet, &a.label).cmp(&(b.facet, &b.label)));
+        crate::sorting::sort_by(&mut feeds, |a, b| {
+            (a.facet, &a.label).cmp(&(b.facet, &b.label))
+        });
         feeds
     }
 
@@ -164,6 +172,7 @@ impl FeedDirectory {
 mod tests {
     use super::*;
     use crate::bundle::check_bundle;
+    use std::collections::BTreeSet;
 
     fn seed() -> Vec<Release> {
         check_bundle(include_str!("../../../public/releases.json"))

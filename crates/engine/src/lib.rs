@@ -18,6 +18,7 @@
 //! - [`address`]: where the site is published, for every URL it makes;
 //! - [`suggest`]: "did you mean" for unknown release addresses;
 //! - [`wording`]: how counts are phrased;
+//! - [`sorting`]: sorts sharing one copy of the standard library's sort;
 //! - [`synth`]: deterministic synthetic bundles for tests and benchmarks.
 
 pub mod address;
@@ -34,6 +35,7 @@ pub mod photo;
 pub mod search;
 pub mod segments;
 pub mod slug;
+pub mod sorting;
 pub mod suggest;
 pub mod synth;
 pub mod web_url;

@@ -346,7 +346,9 @@ impl CatalogBuilder {
             releases, words, ..
         } = self;
         let mut by_slug: Vec<u32> = (0..releases.len()).map(as_id).collect();
-        by_slug.sort_by(|a, b| releases[*a as usize].slug.cmp(&releases[*b as usize].slug));
+        crate::sorting::sort_ids_by(&mut by_slug, |a, b| {
+            releases[a as usize].slug.cmp(&releases[b as usize].slug)
+        });
         Catalog {
             by_slug,
             chronology: Chronology::build(&releases),

@@ -26,7 +26,7 @@ pub fn nearest_releases(releases: &[Release], wanted_slug: &str, limit: usize) -
             (shared > 0).then_some((shared, release, i as u32))
         })
         .collect();
-    scored.sort_by(|a, b| {
+    crate::sorting::sort_by(&mut scored, |a, b| {
         b.0.cmp(&a.0)
             .then_with(|| b.1.published.cmp(&a.1.published))
     });

@@ -29,8 +29,8 @@ impl Chronology {
         let release = |id: &u32| &releases[*id as usize];
 
         let mut oldest_first: Vec<u32> = ids().collect();
-        oldest_first.sort_by(|a, b| {
-            let (a, b) = (release(a), release(b));
+        crate::sorting::sort_ids_by(&mut oldest_first, |a, b| {
+            let (a, b) = (release(&a), release(&b));
             (a.published, &a.slug).cmp(&(b.published, &b.slug))
         });
         let ascending_dates: Vec<Date> = oldest_first
@@ -125,7 +125,8 @@ impl Chronology {
         // Scores next to their ids, in listing order, then a stable sort on
         // the score alone: it keeps that order among equals, and with the
         // few distinct scores a query yields it beats sorting on
-        // (score, position).
+        // (score, position). The standard sort of its own: it is the hot
+        // one (a sort of every hit at each keystroke).
         let mut scored = vec![(0, 0); set.len()];
         let mut next = 0;
         for &id in &self.newest_first {

@@ -137,7 +137,7 @@ pub fn near_full_text_keys(corrections: &[Correction]) -> Vec<FullTextKey> {
             prefix: false,
         })
         .collect();
-    keys.sort_unstable();
+    crate::sorting::sort(&mut keys);
     keys.dedup();
     keys
 }

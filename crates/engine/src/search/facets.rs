@@ -210,11 +210,17 @@ impl FacetIndex {
             values.push((facet_value(key.clone(), 0, true), sort_label));
         }
         match self.order {
-            ValueOrder::ByCount => values.sort_by(|(a, a_label), (b, b_label)| {
-                (Reverse(a.count), a_label, &a.label).cmp(&(Reverse(b.count), b_label, &b.label))
-            }),
+            ValueOrder::ByCount => {
+                crate::sorting::sort_by(&mut values, |(a, a_label), (b, b_label)| {
+                    (Reverse(a.count), a_label, &a.label).cmp(&(
+                        Reverse(b.count),
+                        b_label,
+                        &b.label,
+                    ))
+                })
+            }
             ValueOrder::ByYearDescending => {
-                values.sort_by_key(|(value, _)| Reverse(year_of(&value.key)));
+                crate::sorting::sort_by_key(&mut values, |(value, _)| Reverse(year_of(&value.key)));
             }
         }
         Facet {

@@ -76,7 +76,7 @@ impl QueryTerms {
         let words = self.words.iter().filter_map(|word| word_key(word));
         let phrases = self.phrases.iter().filter_map(|p| phrase_keys(p)).flatten();
         let mut keys: Vec<FullTextKey> = words.chain(phrases).collect();
-        keys.sort_unstable();
+        crate::sorting::sort(&mut keys);
         keys.dedup();
         keys
     }
@@ -116,7 +116,7 @@ pub(super) fn releases_with_all(hits: &FullTextHits, keys: &[FullTextKey]) -> Op
         .iter()
         .map(|key| hits.get(key))
         .collect::<Option<_>>()?;
-    lists.sort_by_key(|list| list.len());
+    crate::sorting::sort_by_key(&mut lists, |list| list.len());
     let (first, rest) = lists.split_first()?;
     Some(
         first

@@ -82,7 +82,7 @@ pub(super) fn match_terms(
     }
     let mut text_match = TextMatch::start(within, universe);
     // The rarest term first: later terms then only touch what is left.
-    resolved.sort_by_cached_key(|term| term.cost(index));
+    crate::sorting::sort_by_cached_key(&mut resolved, |term| term.cost(index));
     let mut found = vec![0u8; universe];
     let mut scratch = vec![0u8; universe];
     for term in &resolved {

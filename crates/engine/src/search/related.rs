@@ -59,19 +59,22 @@ impl Around<'_> {
         // place and more days apart all make it larger; the listing
         // position breaks ties.
         let day = day_of(index);
-        let mut ranked: Vec<(u64, u32)> = Vec::with_capacity(count);
+        // The `limit` smallest (key, rank) pairs, kept sorted as they come
+        // (all distinct: the ranks are): no sort or select of the whole.
+        let mut ranked: Vec<(u64, u32)> = Vec::with_capacity(limit.min(count) + 1);
         for other in (0..count).filter(|&other| other != index) {
             let distance = day_of(other).abs_diff(day);
             let key = u64::from(u16::MAX - shared_topics[other]) << 48
                 | u64::from(!shares_place[other]) << 47
                 | u64::from(distance);
-            ranked.push((key, self.chronology.newest_rank(other)));
-        }
-        if limit < ranked.len() {
-            ranked.select_nth_unstable(limit);
+            let entry = (key, self.chronology.newest_rank(other));
+            if ranked.len() == limit && ranked.last().is_none_or(|last| entry > *last) {
+                continue;
+            }
+            let at = ranked.partition_point(|held| *held < entry);
+            ranked.insert(at, entry);
             ranked.truncate(limit);
         }
-        ranked.sort_unstable();
         let ids = ranked
             .into_iter()
             .map(|(_, rank)| self.chronology.at_newest_rank(rank));

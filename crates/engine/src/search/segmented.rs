@@ -259,7 +259,7 @@ impl SegmentedCatalog {
             .filter(|&segment| !self.has(segment))
             .collect();
         if !needs.is_empty() {
-            needs.sort_unstable();
+            crate::sorting::sort(&mut needs);
             needs.dedup();
             return Answer::Needs(needs);
         }

@@ -60,7 +60,7 @@ impl Spelling {
             .into_iter()
             .filter(|(word, _)| !word.is_empty() && !word.chars().any(|c| c.is_numeric()))
             .collect();
-        sorted.sort_unstable_by(|a, b| a.0.cmp(b.0).then(b.1.cmp(&a.1)));
+        crate::sorting::sort_by(&mut sorted, |a, b| a.0.cmp(b.0).then(b.1.cmp(&a.1)));
         sorted.dedup_by(|later, earlier| later.0 == earlier.0);
         let mut spelling = Spelling::default();
         for (word, releases) in sorted {
@@ -137,7 +137,7 @@ impl Spelling {
             }
         }
         found.retain(|near| near.edits == best);
-        found.sort_by(|a, b| {
+        crate::sorting::sort_by(&mut found, |a, b| {
             b.releases
                 .cmp(&a.releases)
                 .then_with(|| a.word.cmp(&b.word))

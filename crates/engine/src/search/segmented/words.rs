@@ -44,7 +44,7 @@ impl SegmentedCatalog {
             let exact = leading.iter().flat_map(|word| self.pieces(word, false));
             needs.extend(exact.chain(self.pieces(last, true)).map(Segment::Phrases));
         }
-        needs.sort_unstable();
+        crate::sorting::sort(&mut needs);
         needs.dedup();
         needs.retain(|&segment| !self.has(segment));
         needs
