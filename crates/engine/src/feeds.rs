@@ -68,9 +68,7 @@ impl Feed {
     /// first (equal dates by slug, like the full feed).
     pub fn entries<'a>(&self, releases: &'a [Release]) -> Vec<&'a Release> {
         let mut held: Vec<&Release> = releases.iter().filter(|r| self.holds(r)).collect();
-        crate::sorting::sort_by(&mut held, |a, b| {
-            (b.published, &a.slug).cmp(&(a.published, &b.slug))
-        });
+        held.sort_by(|a, b| (b.published, &a.slug).cmp(&(a.published, &b.slug)));
         held.truncate(FEED_ENTRIES);
         held
     }
@@ -135,9 +133,7 @@ impl FeedDirectory {
     /// Every feed, by facet then label.
     pub fn feeds(&self) -> Vec<&Feed> {
         let mut feeds: Vec<&Feed> = self.feeds.values().collect();
-        crate::sorting::sort_by(&mut feeds, |a, b| {
-            (a.facet, &a.label).cmp(&(b.facet, &b.label))
-        });
+        feeds.sort_by(|a, b| (a.facet, &a.label).cmp(&(b.facet, &b.label)));
         feeds
     }
 
