@@ -24,16 +24,8 @@ pub fn sort_ids_by(ids: &mut [u32], mut compare: impl FnMut(u32, u32) -> Orderin
 
 /// Sorts `items` by `compare`, stably, like [`slice::sort_by`].
 pub fn sort_by<T>(items: &mut Vec<T>, mut compare: impl FnMut(&T, &T) -> Ordering) {
-    if items.len() < 2 {
-        return;
-    }
-    let len = u32::try_from(items.len()).expect("fewer than 2^32 items");
-    let mut order: Vec<u32> = (0..len).collect();
-    sort_ids_by(&mut order, |a, b| {
-        compare(&items[a as usize], &items[b as usize])
-    });
-    let mut taken: Vec<Option<T>> = items.drain(..).map(Some).collect();
-    items.extend((order.iter()).map(|&i| taken[i as usize].take().expect("each position once")));
+    let order = positions_by(items.len(), |a, b| compare(&items[a], &items[b]));
+    move_into(items, &order);
 }
 
 /// Sorts `items` by `key`, stably, like [`slice::sort_by_key`].
@@ -45,16 +37,22 @@ pub fn sort_by_key<T, K: Ord>(items: &mut Vec<T>, mut key: impl FnMut(&T) -> K) 
 /// [`slice::sort_by_cached_key`].
 pub fn sort_by_cached_key<T, K: Ord>(items: &mut Vec<T>, key: impl FnMut(&T) -> K) {
     let keys: Vec<K> = items.iter().map(key).collect();
-    let mut position = 0;
-    let mut keyed: Vec<(usize, T)> = items
-        .drain(..)
-        .map(|item| {
-            position += 1;
-            (position - 1, item)
-        })
-        .collect();
-    sort_by(&mut keyed, |(a, _), (b, _)| keys[*a].cmp(&keys[*b]));
-    items.extend(keyed.into_iter().map(|(_, item)| item));
+    let order = positions_by(items.len(), |a, b| keys[a].cmp(&keys[b]));
+    move_into(items, &order);
+}
+
+/// The positions `0..len` in the order `compare` gives them, stably.
+fn positions_by(len: usize, mut compare: impl FnMut(usize, usize) -> Ordering) -> Vec<u32> {
+    let len = u32::try_from(len).expect("fewer than 2^32 items");
+    let mut order: Vec<u32> = (0..len).collect();
+    sort_ids_by(&mut order, |a, b| compare(a as usize, b as usize));
+    order
+}
+
+/// Puts `items` in `order` (a permutation of their positions).
+fn move_into<T>(items: &mut Vec<T>, order: &[u32]) {
+    let mut taken: Vec<Option<T>> = items.drain(..).map(Some).collect();
+    items.extend((order.iter()).map(|&i| taken[i as usize].take().expect("each position once")));
 }
 
 /// Sorts `items` in their order, stably (for the types sorted here, equal
