@@ -18,8 +18,9 @@ pub fn more_shown(shown: usize, page_len: usize) -> usize {
 
 /// How many entries of a view's page the reader had rendered (by nearing
 /// the last, pressing "Show more" or printing). Another view starts again
-/// at `FIRST_SHOWN`; within a view the count only grows, since a "near"
-/// report queued before a press of the button may arrive after it.
+/// at `FIRST_SHOWN`; within a view the count only grows, so what the
+/// reader had rendered stays, in whatever order the "near" reports, a
+/// press of the button and printing arrive.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct GrownView {
     grown: Option<(String, usize)>,
