@@ -31,9 +31,10 @@ use super::entry_pages::AFTER_PAINT_META;
 /// its download could end just before the first paint, which Lighthouse's
 /// simulation then counted into the pre-rendered page's LCP (release page
 /// at 10,000 releases: LCP 3.7–3.8 s in 5 of 11 mobile runs, against 0 of
-/// 8 with the fetch after the paint; start-up here unchanged). A host that serves it without the `application/wasm`
-/// type cannot stream, so then the whole file is compiled (as the glue
-/// does). A failure is reported where `app` is awaited, not before.
+/// 8 with the fetch after the paint; start-up here unchanged). A host
+/// that serves it without the `application/wasm` type cannot stream, so
+/// then the whole file is compiled (as the glue does). A failure is
+/// reported where `app` is awaited, not before.
 fn compile_early(wasm_url: &str, integrity: Option<&str>) -> String {
     let integrity = integrity.map_or(String::new(), |value| format!(", integrity: '{value}'"));
     format!(
