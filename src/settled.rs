@@ -14,6 +14,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::takeover::StaticPage;
 
@@ -85,7 +86,9 @@ impl Settled {
             }
             let sample = move || {
                 if latest.try_get_value() == Some(this) {
+                    let focused = document().active_element();
                     tick.try_update(|tick| *tick += 1);
+                    keep_focus(focused);
                 }
             };
             match typing.pause_left() {
@@ -105,4 +108,25 @@ impl Settled {
             }),
         }
     }
+}
+
+/// Gives focus back to `focused` if the update just made took it away.
+/// The panel's keyed rows move when their order changes, and a moved
+/// element loses focus: a keyboard reader who reached a checkbox before
+/// the panel followed the typed words would be sent back to the page's
+/// start. Checked in the next frame, after the views have run.
+fn keep_focus(focused: Option<web_sys::Element>) {
+    let Some(focused) = focused else { return };
+    request_animation_frame(move || {
+        let body = document().body().map(web_sys::Element::from);
+        let lost = document()
+            .active_element()
+            .is_none_or(|now| Some(now) == body);
+        if lost
+            && focused.is_connected()
+            && let Ok(element) = focused.dyn_into::<web_sys::HtmlElement>()
+        {
+            let _ = element.focus();
+        }
+    });
 }

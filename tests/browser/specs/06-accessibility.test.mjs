@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import { openSite, dataPath } from '../lib/harness.mjs';
 import { bySlugWord, newestFirst } from '../lib/seed.mjs';
-import { eventually, expectCount, expectTitles } from '../lib/wait.mjs';
+import { eventually, expectCount, expectTitles, tookOver } from '../lib/wait.mjs';
 
 const VIEWS = [
   ['timeline', '', (page) => expectCount(page, '7 releases')],
@@ -98,6 +98,22 @@ describe('keyboard and layout', () => {
     await page.keyboard.press('Enter');
     await eventually(() => page.url(), (u) => u.endsWith('?q=prison&topic=Rule+of+law'), { message: 'filters restored' });
     await expectCount(page, '1 release');
+  });
+
+  test('a checkbox reached before the panel follows the typed words keeps the focus', async () => {
+    const page = await site.newPage();
+    await page.goto(site.url());
+    await tookOver(page);
+    const topics = page.getByRole('group', { name: 'What we do' });
+    const ruleOfLaw = topics.getByRole('checkbox', { name: /^Rule of law/ });
+    await page.getByRole('searchbox', { name: 'Search releases' }).fill('prison');
+    // Within the typing pause: the panel still lists Rule of law first.
+    await ruleOfLaw.focus();
+    // The panel follows: Human rights (1) now comes before Rule of law (1).
+    await eventually(() => topics.locator('label').allTextContents(),
+      (labels) => labels.join('|') === 'Human rights (1)|Rule of law (1)', { message: 'the panel for "prison"' });
+    await eventually(() => ruleOfLaw.evaluate((box) => box === document.activeElement), (held) => held,
+      { message: 'focus on the Rule of law checkbox' });
   });
 
   for (const width of [360, 768, 1280]) {
