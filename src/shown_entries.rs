@@ -64,7 +64,7 @@ pub fn MoreEntries(shown: ShownEntries, page_len: Memo<usize>) -> impl IntoView 
         let (count, total) = counts.get();
         (count < total).then(|| {
             let button = NodeRef::<html::Button>::new();
-            when_near(button, move || shown.grow_to(more_shown(count, total)));
+            let near = when_near(button, move || shown.grow_to(more_shown(count, total)));
             let rest = total - count;
             let label = if rest == 1 {
                 "Show the last release of this page".to_owned()
@@ -73,6 +73,7 @@ pub fn MoreEntries(shown: ShownEntries, page_len: Memo<usize>) -> impl IntoView 
             };
             view! {
                 <button type="button" class="button button--secondary more-entries" node_ref=button
+                    on:focusout=move |_| near.ask_again()
                     on:click=move |_| {
                         shown.grow_to(total);
                         focus_entry_when_rendered(count, FOCUS_FRAMES);
@@ -105,19 +106,49 @@ fn focus_entry_when_rendered(index: usize, frames_left: u32) {
 
 type NearCallback = Closure<dyn Fn(js_sys::Array)>;
 
+/// Watches whether a "Show more" button is near the screen.
+#[derive(Clone, Copy)]
+struct NearWatch {
+    observer: StoredValue<Option<(IntersectionObserver, NearCallback)>, LocalStorage>,
+    target: NodeRef<html::Button>,
+}
+
+impl NearWatch {
+    /// Has the observer report again: a button that was near while it had
+    /// the focus renders the entries when the focus leaves it. A button
+    /// removed with the focus on it reports its focus leaving after its
+    /// owner is gone: nothing to ask then.
+    fn ask_again(&self) {
+        let Some(element) = self.target.try_get_untracked().flatten() else {
+            return;
+        };
+        self.observer.try_with_value(|observer| {
+            if let Some((observer, _)) = observer {
+                observer.unobserve(&element);
+                observer.observe(&element);
+            }
+        });
+    }
+}
+
 /// Calls `near` when `target` comes within `AHEAD` of the screen, or at
-/// once if it is there (an observer reports the state it starts in). The
-/// observer stops with the owner.
-fn when_near(target: NodeRef<html::Button>, near: impl Fn() + 'static) {
+/// once if it is there (an observer reports the state it starts in). Not
+/// while the button has the focus: rendering would replace it and drop a
+/// keyboard reader's focus on the body, and the next Tab would skip the
+/// entries just rendered; that reader presses it instead. The observer
+/// stops with the owner.
+fn when_near(target: NodeRef<html::Button>, near: impl Fn() + 'static) -> NearWatch {
     let observer = StoredValue::new_local(None::<(IntersectionObserver, NearCallback)>);
     target.on_load(move |element| {
+        let button: web_sys::Element = element.clone().into();
         let callback = NearCallback::new(move |entries: js_sys::Array| {
             let is_near = entries.iter().any(|entry| {
                 entry
                     .unchecked_into::<IntersectionObserverEntry>()
                     .is_intersecting()
             });
-            if is_near {
+            let has_focus = document().active_element().as_ref() == Some(&button);
+            if is_near && !has_focus {
                 near();
             }
         });
@@ -138,4 +169,5 @@ fn when_near(target: NodeRef<html::Button>, near: impl Fn() + 'static) {
             }
         });
     });
+    NearWatch { observer, target }
 }

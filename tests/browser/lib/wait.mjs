@@ -13,6 +13,11 @@ export async function eventually(read, check, { timeout = 10_000, message = 'con
   }
 }
 
+/** Resolves after the page has rendered two frames: what a step changed is painted. */
+export function afterTwoFrames(page) {
+  return page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+}
+
 /**
  * Texts of the release titles in the timeline, in order. Text content, not
  * rendered text: entries below the fold are not rendered until scrolled near

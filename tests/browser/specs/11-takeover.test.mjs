@@ -8,7 +8,7 @@ import { DIST_FULLTEXT, holdIndex, openSite } from '../lib/harness.mjs';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { bundle, newestFirst, bySlugWord } from '../lib/seed.mjs';
-import { eventually, expectTitles, tookOver } from '../lib/wait.mjs';
+import { afterTwoFrames, eventually, expectTitles, tookOver } from '../lib/wait.mjs';
 
 const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
@@ -32,7 +32,6 @@ function observeFromFirstPaint() {
   requestAnimationFrame(look);
 }
 
-const afterTwoFrames = (page) => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
 const layoutShift = async (page) => {
   await afterTwoFrames(page);
   return page.evaluate(() => window.__layoutShift);

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DIST_SEGMENTED, dataPath, openSite } from '../lib/harness.mjs';
-import { FIRST_SHOWN, eventually, expectTitles, showWholePage, timelineTitles, tookOver } from '../lib/wait.mjs';
+import { FIRST_SHOWN, afterTwoFrames, eventually, expectTitles, showWholePage, timelineTitles, tookOver } from '../lib/wait.mjs';
 
 const PAGE_SIZE = 50;
 const bundle = JSON.parse(readFileSync(resolve(DIST_SEGMENTED, 'releases.json'), 'utf8'));
@@ -246,7 +246,7 @@ test('a filtered deep link takes over with its list, panel and chart at once: no
   await page.goto(site.url(`?topic=${encodeURIComponent(topic)}&q=${word}`));
   await tookOver(page);
   assert.deepEqual(await page.evaluate(() => window.__atSwap), ['.timeline .entry', '.active-filters', '.histogram svg a']);
-  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  await afterTwoFrames(page);
   const shift = await page.evaluate(() => window.__layoutShift);
   assert.ok(shift <= 0.02, `layout shift ${shift}`);
 });

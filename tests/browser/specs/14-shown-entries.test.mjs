@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DIST_FULLTEXT, openSite } from '../lib/harness.mjs';
-import { FIRST_SHOWN, eventually, expectTitles, showWholePage, timelineTitles } from '../lib/wait.mjs';
+import { FIRST_SHOWN, afterTwoFrames, eventually, expectTitles, showWholePage, timelineTitles } from '../lib/wait.mjs';
 
 const PAGE_SIZE = 50;
 const bundle = JSON.parse(readFileSync(resolve(DIST_FULLTEXT, 'releases.json'), 'utf8'));
@@ -73,6 +73,38 @@ test('a keyboard reader tabs through every entry of the page', async () => {
     await page.keyboard.press(focused.more ? 'Enter' : 'Tab');
   }
   assert.deepEqual(visited, firstPage);
+});
+
+test('"Show more" keeps a keyboard reader\'s focus when it comes near the screen; leaving it renders the entries', async () => {
+  const page = await site.newPage();
+  await page.goto(site.url());
+  await expectTitles(page, firstPage);
+  // The entries grow until the button is far enough below the screen.
+  let shown = await entries(page);
+  await eventually(async () => {
+    await afterTwoFrames(page);
+    const now = await entries(page);
+    const settled = now === shown;
+    shown = now;
+    return settled;
+  }, (settled) => settled, { message: 'the entries stop growing' });
+  assert.ok(shown < PAGE_SIZE, `${shown} entries rendered`);
+  // The focus arrives before the button is near (a fast Tab, a busy page).
+  await more(page).evaluate((button) => button.focus({ preventScroll: true }));
+  await more(page).evaluate((button) => button.scrollIntoView({ block: 'center' }));
+  await afterTwoFrames(page);
+  const isFocused = () => more(page).evaluate((button) => document.activeElement === button);
+  assert.equal(await isFocused(), true, 'the button keeps the focus');
+  assert.equal(await entries(page), shown);
+
+  await page.keyboard.press('Shift+Tab');
+  await eventually(() => entries(page), (n) => n > shown, { message: 'entries rendered once the focus left' });
+  await more(page).focus();
+  const rendered = await entries(page);
+  await page.keyboard.press('Enter');
+  await eventually(() => page.evaluate(() => document.activeElement?.textContent.trim()),
+    (title) => title === firstPage[rendered], { message: 'the focus on the first entry the button rendered' });
+  assert.equal(await entries(page), PAGE_SIZE);
 });
 
 test('a printed page holds the whole page of results', async () => {
