@@ -35,9 +35,18 @@ impl ShownEntries {
                 .unwrap_or_default(),
         );
         let shown = ShownEntries { view, grown };
-        // A printed page holds the whole page of results.
-        let printing =
-            window_event_listener_untyped("beforeprint", move |_| shown.grow_to(PAGE_SIZE));
+        // A printed page holds the whole page of results. The button goes;
+        // a keyboard reader on it goes on from the first entry it rendered.
+        let printing = window_event_listener_untyped("beforeprint", move |_| {
+            let first_new = shown.count_untracked();
+            let on_button = document()
+                .active_element()
+                .is_some_and(|element| element.matches(".more-entries").unwrap_or(false));
+            shown.grow_to(PAGE_SIZE);
+            if on_button {
+                focus_entry_when_rendered(first_new, FOCUS_FRAMES);
+            }
+        });
         on_cleanup(move || printing.remove());
         shown
     }
@@ -46,6 +55,11 @@ impl ShownEntries {
     pub fn count(&self) -> usize {
         let view = self.view.read();
         self.grown.with(|grown| grown.count(&view))
+    }
+
+    fn count_untracked(&self) -> usize {
+        let view = self.view.read_untracked();
+        self.grown.with_untracked(|grown| grown.count(&view))
     }
 
     fn grow_to(&self, count: usize) {

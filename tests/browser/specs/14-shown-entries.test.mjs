@@ -22,6 +22,21 @@ before(async () => {
 after(async () => site?.close());
 
 const entries = (page) => page.locator('.timeline .entry').count();
+const focusedText = (page) => page.evaluate(() => document.activeElement?.textContent.trim());
+
+/** The entries rendered once they stop growing: "Show more" is then far enough below the screen. */
+async function grownUntilFar(page) {
+  let shown = await entries(page);
+  await eventually(async () => {
+    await afterTwoFrames(page);
+    const now = await entries(page);
+    const settled = now === shown;
+    shown = now;
+    return settled;
+  }, (settled) => settled, { message: 'the entries stop growing' });
+  assert.ok(shown < PAGE_SIZE, `${shown} entries rendered`);
+  return shown;
+}
 const more = (page) => page.getByRole('button', { name: /^Show the (other \d+ releases|last release) of this page$/ });
 
 test('a page renders a screenful first, more as the reader scrolls near the end, and the rest on request', async () => {
@@ -79,16 +94,7 @@ test('"Show more" keeps a keyboard reader\'s focus when it comes near the screen
   const page = await site.newPage();
   await page.goto(site.url());
   await expectTitles(page, firstPage);
-  // The entries grow until the button is far enough below the screen.
-  let shown = await entries(page);
-  await eventually(async () => {
-    await afterTwoFrames(page);
-    const now = await entries(page);
-    const settled = now === shown;
-    shown = now;
-    return settled;
-  }, (settled) => settled, { message: 'the entries stop growing' });
-  assert.ok(shown < PAGE_SIZE, `${shown} entries rendered`);
+  const shown = await grownUntilFar(page);
   // The focus arrives before the button is near (a fast Tab, a busy page).
   await more(page).evaluate((button) => button.focus({ preventScroll: true }));
   await more(page).evaluate((button) => button.scrollIntoView({ block: 'center' }));
@@ -102,8 +108,7 @@ test('"Show more" keeps a keyboard reader\'s focus when it comes near the screen
   await more(page).focus();
   const rendered = await entries(page);
   await page.keyboard.press('Enter');
-  await eventually(() => page.evaluate(() => document.activeElement?.textContent.trim()),
-    (title) => title === firstPage[rendered], { message: 'the focus on the first entry the button rendered' });
+  await eventually(() => focusedText(page), (title) => title === firstPage[rendered], { message: 'the focus on the first entry the button rendered' });
   assert.equal(await entries(page), PAGE_SIZE);
 });
 
@@ -114,6 +119,17 @@ test('a printed page holds the whole page of results', async () => {
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await eventually(() => timelineTitles(page), (titles) => titles.length === PAGE_SIZE, { message: 'all entries for print' });
   assert.deepEqual(await timelineTitles(page), firstPage);
+});
+
+test('printing with the focus on "Show more" leaves it on the first entry the button rendered', async () => {
+  const page = await site.newPage();
+  await page.goto(site.url());
+  await expectTitles(page, firstPage);
+  const shown = await grownUntilFar(page);
+  await more(page).focus();
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await eventually(() => focusedText(page), (title) => title === firstPage[shown], { message: 'the focus after printing' });
+  assert.equal(await entries(page), PAGE_SIZE);
 });
 
 test('"Back to releases" lands on the release the reader opened, deep in the page', async () => {
