@@ -39,6 +39,9 @@ pub struct Browse {
     pub typing: Typing,
     /// Goes to the timeline with the given filters.
     pub go: Callback<(Filters, History)>,
+    /// Fetches what the given filters will show first: the reader is
+    /// pressing the control that goes there (see `fetch_ahead`).
+    pub fetch_ahead: Callback<Filters>,
 }
 
 /// The navigation behind [`Browse::go`], for the timeline's own URL.

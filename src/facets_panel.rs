@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::browse::{Browse, History};
 use super::chips::{ClearAll, RemoveChip};
 use super::export::ExportView;
+use super::fetch_ahead::toggles_on_release;
 use super::live_rows::LiveRows;
 use super::subscribe::SubscribeLink;
 use newsroom_engine::date::Date;
@@ -169,17 +170,18 @@ where
         let label =
             state.with_untracked(|v| v.as_ref().map(|v| v.label.clone()).unwrap_or_default());
         let input_id = newsroom_engine::slug::element_id(id, &label);
-        let toggle_key = key;
+        let toggle_key = StoredValue::new(key);
+        let toggled =
+            move || toggle_key.with_value(|key| browse.filters.get_untracked().with_toggled(key));
         let count_text =
             move || state.with(|v| v.as_ref().map(|v| v.count.to_string()).unwrap_or_default());
         let checked = move || state.with(|v| v.as_ref().is_some_and(|v| v.selected));
         view! {
-            <li class="facet__value">
+            // Pressed on the box or on its label.
+            <li class="facet__value" on:pointerdown=move |_| browse.fetch_ahead.run(toggled())>
                 <input type="checkbox" id=input_id.clone() prop:checked=checked
-                    on:change=move |_| {
-                        let next = browse.filters.get_untracked().with_toggled(&toggle_key);
-                        browse.go.run((next, History::Push));
-                    } />
+                    on:keydown=move |ev| if toggles_on_release(&ev) { browse.fetch_ahead.run(toggled()) }
+                    on:change=move |_| browse.go.run((toggled(), History::Push)) />
                 <label for=input_id>
                     <span class="facet__label">{label}</span>
                     " "

@@ -28,6 +28,7 @@ mod crash_trigger;
 mod did_you_mean;
 mod export;
 mod facets_panel;
+mod fetch_ahead;
 mod focus;
 mod full_text;
 mod highlighted;

@@ -12,6 +12,7 @@ use super::archive::Archive;
 use super::browse::{Browse, go_to_filters};
 use super::did_you_mean::DidYouMean;
 use super::facets_panel::FiltersPanel;
+use super::fetch_ahead::fetch_ahead;
 use super::full_text::{FullTextSearch, FullTextStatus};
 use super::histogram::ResultHistogram;
 use super::in_parts::NextPart;
@@ -91,6 +92,7 @@ pub fn TimelinePage() -> impl IntoView {
         settled: Settled::new(filters, result, answered, typing),
         typing,
         go,
+        fetch_ahead: fetch_ahead(newsroom.clone(), full_text),
     };
     provide_context(browse);
 

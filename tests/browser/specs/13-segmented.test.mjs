@@ -251,6 +251,43 @@ test('a filtered deep link takes over with its list, panel and chart at once: no
   assert.ok(shift <= 0.02, `layout shift ${shift}`);
 });
 
+test('a facet value pressed fetches the records its view shows first, before it is let go', async () => {
+  // The second year's first releases are in records the home page has not fetched.
+  const year = newest.map((r) => r.published.slice(0, 4)).find((y) => y !== newest[0].published.slice(0, 4));
+  const inYear = newest.filter((r) => r.published.startsWith(year));
+  const ways = {
+    'a pointer on its label': async (page, box) => {
+      const label = page.locator(`label[for="${await box.getAttribute('id')}"]`);
+      await label.scrollIntoViewIfNeeded();
+      const at = await label.boundingBox();
+      await page.mouse.move(at.x + at.width / 2, at.y + at.height / 2);
+      await page.mouse.down();
+      return () => page.mouse.up();
+    },
+    // The space bar toggles a checkbox when it is let go.
+    'the space bar': async (page, box) => {
+      await box.focus();
+      await page.keyboard.down(' ');
+      return () => page.keyboard.up(' ');
+    },
+  };
+  for (const [way, press] of Object.entries(ways)) {
+    const page = await site.newPage();
+    await page.goto(site.url());
+    await expectTitles(page, titles(newest));
+    await tookOver(page);
+    const box = page.getByRole('group', { name: 'Year' }).getByRole('checkbox', { name: new RegExp(`^${year}`) });
+    const from = site.server.requests.length;
+    const letGo = await press(page, box);
+    await eventually(() => dataFetched(from).paths.filter((path) => path.includes('/segments/records/')),
+      (paths) => paths.length > 0, { message: `records fetched while ${way} is down` });
+    assert.equal(await box.isChecked(), false, `${way}: not yet toggled`);
+    await letGo();
+    await expectTitles(page, titles(inYear), way);
+    await page.close();
+  }
+});
+
 test('while the records of a view fail, the filter panel follows the view all the same', async () => {
   const page = await site.newPage({ expectErrors: true });
   await page.goto(site.url());
