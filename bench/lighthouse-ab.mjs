@@ -13,7 +13,7 @@ import { CHROME_FLAGS, pagesOf } from './lighthouse.mjs';
 
 const [page, runs, ...roots] = process.argv.slice(2);
 if (!page || !Number(runs) || roots.length === 0) {
-  console.error('usage: node bench/lighthouse-ab.mjs home|filtered|release RUNS SITE...');
+  console.error('usage: node bench/lighthouse-ab.mjs home|topic|filtered|release RUNS SITE...');
   process.exit(2);
 }
 const sites = roots.map((root) => resolve(root));

@@ -1,5 +1,5 @@
 // Lighthouse 12 (npm, locked in bench/package-lock.json) on Debian's
-// Chromium: the home page, a filtered view and a release page, on mobile
+// Chromium: the home page, a topic's view, a searched view and a release page, on mobile
 // (Lighthouse's default: an emulated mid-range phone on a throttled network)
 // and desktop, with the site served gzipped as a real host serves it.
 // Prints performance, LCP, CLS and bytes; bench.mjs adds the same lines to
@@ -22,16 +22,19 @@ export const CHROME_FLAGS = [
 ];
 
 /**
- * The three pages of a built site: its home page, the view filtered by the
- * first topic its home page links and the word "the", and the first release
- * it lists (all read from the pre-rendered home page).
+ * The pages of a built site: its home page, the view of the first topic its
+ * home page links (a deep link whose newest releases the pre-render holds),
+ * that view searched for the word "the" (one it cannot show before the
+ * app), and the first release it lists (all read from the pre-rendered
+ * home page).
  */
 export function pagesOf(root) {
   const home = readFileSync(resolve(root, 'index.html'), 'utf8');
   const topic = home.match(/<a class="facet__link" href="\/(\?topic=[^"]+)"/)?.[1];
   const release = home.match(/<h4 class="entry__title"><a href="\/(releases\/[^"]+)"/)?.[1];
   if (!topic || !release) throw new Error(`${root}/index.html has no pre-rendered topic link or release`);
-  return { home: '', filtered: `${topic.replace(/&amp;/g, '&')}&q=the`, release };
+  const topicView = topic.replace(/&amp;/g, '&');
+  return { home: '', topic: topicView, filtered: `${topicView}&q=the`, release };
 }
 
 /**

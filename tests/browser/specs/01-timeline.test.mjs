@@ -61,11 +61,17 @@ test('while the bundle loads the reader sees that it is loading', async () => {
   });
   try {
     const page = await site.newPage({ preRender: true });
-    // The pre-rendered first page stands in for a filtered view until the app has it.
-    await page.goto(site.url('?year=2022'));
+    // A placeholder stands in for a view the pre-rendered first page cannot show until the app has it...
+    await page.goto(site.url('?year=2022&sort=oldest'));
     await page.getByText('Loading the releases for this address…').waitFor();
+    // ...and beside the newest releases of a facet's view, the count it is waiting for.
+    const newest = await site.newPage({ preRender: true });
+    await newest.goto(site.url('?year=2022'));
+    await newest.getByText('The newest releases for this address; counting them all…').waitFor();
     release();
-    await expectTitles(page, newestFirst.filter((r) => r.published.startsWith('2022')).map((r) => r.title));
+    const in2022 = newestFirst.filter((r) => r.published.startsWith('2022')).map((r) => r.title);
+    await expectTitles(page, [...in2022].reverse());
+    await expectTitles(newest, in2022);
   } finally {
     site.server.clearFaults();
   }

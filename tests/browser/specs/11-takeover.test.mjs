@@ -8,7 +8,7 @@ import { DIST_FULLTEXT, holdIndex, openSite } from '../lib/harness.mjs';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { bundle, newestFirst, bySlugWord } from '../lib/seed.mjs';
-import { afterTwoFrames, eventually, expectTitles, tookOver } from '../lib/wait.mjs';
+import { afterTwoFrames, eventually, expectTitles, timelineTitles, tookOver } from '../lib/wait.mjs';
 
 const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
@@ -45,6 +45,17 @@ const boxes = (page) => page.evaluate(() => {
     return [selector, box && [box.x, box.y, box.width, box.height].map(Math.round)];
   }));
 });
+
+/** The titles a reader sees in the pre-render, in order. */
+const visibleTitles = (page) => page.evaluate(() => [...document.querySelectorAll('#static-page .entry__title')]
+  .filter((title) => title.checkVisibility({ visibilityProperty: true }))
+  .map((title) => title.textContent.trim()));
+
+const titleBox = (page, title) => page.evaluate((title) => {
+  const link = [...document.querySelectorAll('.entry__title')].find((e) => e.checkVisibility() && e.textContent.trim() === title);
+  const box = link.getBoundingClientRect();
+  return [box.x, box.y, box.width, box.height].map(Math.round);
+}, title);
 
 test('the home page\'s releases, count and facet links are in the served HTML', async () => {
   const site = await openSite();
@@ -139,6 +150,34 @@ for (const csp of [false, true]) {
       }
     });
 
+    for (const width of [1280, 360]) {
+      test(`a deep link to a topic shows its newest releases before the app; the app takes over, nothing moves (${width} px)`, async () => {
+        const open = holdIndex(site);
+        const inTopic = newestFirst.filter((r) => r.topics.includes('Rule of law')).map((r) => r.title);
+        assert.ok(inTopic.length > 1 && inTopic.length < newestFirst.length);
+        try {
+          const page = await site.newPage({ preRender: true });
+          await page.setViewportSize({ width, height: 800 });
+          await page.goto(site.url('?topic=Rule+of+law'));
+          await page.getByText('The newest releases for this address; counting them all…').waitFor();
+          await afterTwoFrames(page);
+          assert.equal(await page.locator('#static-page').count(), 1, 'the pre-render is shown');
+          assert.deepEqual(await visibleTitles(page), inTopic);
+          const first = await titleBox(page, inTopic[0]);
+          open();
+          await tookOver(page);
+          await expectTitles(page, inTopic);
+          assert.deepEqual(await titleBox(page, inTopic[0]), first, 'the first release stays where it was');
+          const seen = await page.evaluate(() => [...window.__seenTitles]);
+          assert.deepEqual(seen.filter((title) => !inTopic.includes(title)), [], 'releases outside the topic were visible');
+          const shift = await layoutShift(page);
+          assert.ok(shift <= 0.02, `layout shift ${shift}`);
+        } finally {
+          site.server.clearFaults();
+        }
+      });
+    }
+
     test('a release page and the not-found page take over without layout shift', async () => {
       const release = bySlugWord('sewing-workshop');
       const page = await site.newPage({ preRender: true });
@@ -187,6 +226,48 @@ for (const csp of [false, true]) {
     });
   });
 }
+
+// The boot script reads a deep link as the app does: what it shows early is
+// what the app shows first, whatever the address holds; an address it cannot
+// read the same way (a search, another sort or page) shows nothing early.
+test('the newest releases a deep link shows before the app are the app\'s first releases, for any address', async () => {
+  const early = [
+    '?topic=Rule+of+law&topic=Human+rights', '?topic=Rule+of+law&place=OSCE+Programme+Office+in+Dushanbe',
+    '?type=(none)', '?type=%28none%29&year=2021', '?type=News&year=2023', '?from=2022-08-15&to=2023-08-18',
+    '?from=2023-02-30&from=2023-01-01', '?year=23&year=2021', '?topic=Rule%20of%20law&sort=newest',
+    '?topic=Rule+of+law&sort=relevance', '?topic=Rule+of+law&topic=%zz', '?topic=Rule+of+law&topic=%E0%A4',
+    '?Topic=Democratization&topic=Policing&year=2022',
+  ];
+  const none = [
+    '?topic=No+such+topic', '?from=2024-01-01&to=2020-01-01', '?topic=Rule+of+law&sort=oldest',
+    '?topic=Rule+of+law&q=prison', '?q=%2B%2B', '?topic=Rule+of+law&page=2',
+    '?topic=Rule+of+law&page=1&page=2',
+  ];
+  const site = await openSite();
+  const open = holdIndex(site);
+  try {
+    const pages = [];
+    for (const address of [...early, ...none]) {
+      const page = await site.newPage({ preRender: true });
+      await page.goto(site.url(address)); // to its load event: the boot script has shown what it shows
+      await afterTwoFrames(page);
+      pages.push({ address, page, before: await visibleTitles(page) });
+    }
+    open();
+    for (const { address, page, before } of pages) {
+      await tookOver(page);
+      const app = await timelineTitles(page);
+      if (early.includes(address)) {
+        assert.ok(before.length > 0, `${address}: releases shown early`);
+        assert.deepEqual(before, app.slice(0, before.length), `${address}: the app's first releases`);
+      } else {
+        assert.deepEqual(before, [], `${address}: nothing shown early`);
+      }
+    }
+  } finally {
+    await site.close();
+  }
+});
 
 test('a release with a full text takes over only once the app has its text, so nothing below it moves', async () => {
   // The app's release view comes in before its body shard; were it shown

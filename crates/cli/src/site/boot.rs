@@ -5,29 +5,98 @@
 //!   filter panel on narrow screens);
 //! - `deep-link`: the address asks for a filtered view or another page,
 //!   which the pre-rendered first page is not: its list, counts and filters
-//!   are hidden, and a placeholder in their place says they are loading.
+//!   are hidden, and a placeholder in their place says they are loading;
+//! - `deep-link-newest`: the address asks only for facet values and dates,
+//!   newest first, page 1, so the view begins with the pre-rendered
+//!   entries it holds (the pre-render is the newest page, in the same
+//!   order): once the page is parsed they are marked `asked` and shown,
+//!   and the rest stays hidden until the app has the count and filters.
+//!   The URL is read as `Filters::from_query` reads it; whatever the script
+//!   cannot read the same way (a search, another sort or page) shows
+//!   nothing early.
 //!
 //! An external file with an integrity hash, like the loader, so it runs
 //! under the strict Content-Security-Policy.
 
 use super::html::{escape, insert_before, marked, without_marked};
 use super::loader::HashedScript;
-use newsroom_engine::filters::URL_PARAMS;
+use newsroom_engine::filters::{MAX_PAGE, MAX_VALUE_CHARS, MAX_VALUES_PER_FACET, URL_PARAMS};
 
 /// The shell's marked block holding the script tag.
 const MARK: &str = "boot";
 
-/// The script; `deep-link` is set when any filter parameter has a value.
+/// The script, with the filters' URL limits filled in.
 pub fn boot_script() -> String {
-    format!(
-        "// Written by newsroom-cli site: marks <html> before first paint (README, \"The pre-rendered pages\").\n\
-         (function (root) {{\n  \
-           root.classList.add('js');\n  \
-           if (/[?&](?:{})=[^&]/.test(location.search)) root.classList.add('deep-link');\n\
-         }})(document.documentElement);\n",
-        URL_PARAMS.join("|")
-    )
+    SCRIPT
+        .replace("PARAMS", &URL_PARAMS.join("|"))
+        .replace("MAX_VALUE_CHARS", &MAX_VALUE_CHARS.to_string())
+        .replace("MAX_VALUES_PER_FACET", &MAX_VALUES_PER_FACET.to_string())
+        .replace("MAX_PAGE", &MAX_PAGE.to_string())
 }
+
+const SCRIPT: &str = r#"// Written by newsroom-cli site: marks <html> before first paint (README, "The pre-rendered pages").
+(function (root) {
+  root.classList.add('js');
+  if (!/[?&](?:PARAMS)=[^&]/.test(location.search)) return;
+  root.classList.add('deep-link');
+  var asked = newestFirstView(location.search.slice(1));
+  if (!asked) return;
+  var show = function () {
+    var page = document.getElementById('static-page');
+    if (document.readyState === 'loading' || !page) return;
+    document.removeEventListener('readystatechange', show);
+    page.querySelectorAll('.timeline .entry').forEach(function (entry) {
+      if (!isAsked(entry)) return;
+      [entry, entry.closest('.month'), entry.closest('.year')].forEach(function (e) { e.classList.add('asked'); });
+      root.classList.add('deep-link-newest');
+    });
+  };
+  document.addEventListener('readystatechange', show);
+  show();
+
+  // The filters of a query read as Filters::from_query does, or null for a
+  // view that is not the newest releases matching facets and dates.
+  function newestFirstView(query) {
+    var view = { topic: [], place: [], type: [], year: [], from: null, to: null }, sort = null, page = 1;
+    query.split('&').forEach(function (pair) {
+      var at = pair.indexOf('=');
+      var key = decoded(at < 0 ? pair : pair.slice(0, at)), value = decoded(at < 0 ? '' : pair.slice(at + 1));
+      if (key === null || !value || Array.from(value).length > MAX_VALUE_CHARS) return;
+      if (key === 'q') view = null;
+      if (!view) return;
+      if (key === 'topic' || key === 'place') addOnce(view[key], value);
+      if (key === 'type') addOnce(view.type, value === '(none)' ? null : value);
+      if (key === 'year' && /^[0-9]{4}$/.test(value)) addOnce(view.year, value);
+      if ((key === 'from' || key === 'to') && !view[key]) view[key] = isoDate(value);
+      if (key === 'sort' && !sort && /^(newest|oldest|relevance)$/.test(value)) sort = value;
+      if (key === 'page' && page === 1 && /^[0-9]+$/.test(value) && +value <= MAX_PAGE) page = +value || 1;
+    });
+    return sort === 'oldest' || page > 1 ? null : view;
+  }
+  function decoded(text) {
+    try { return decodeURIComponent(text.replace(/\+/g, ' ')); } catch (e) { return null; }
+  }
+  function addOnce(values, value) {
+    if (values.length < MAX_VALUES_PER_FACET && values.indexOf(value) < 0) values.push(value);
+  }
+  function isoDate(text) {
+    var m = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(text), date = new Date(0);
+    if (!m) return null;
+    date.setUTCFullYear(+m[1], m[2] - 1, +m[3]);
+    return date.getUTCFullYear() === +m[1] && date.getUTCMonth() === m[2] - 1 && date.getUTCDate() === +m[3] ? text : null;
+  }
+  // Values in one facet widen the view, facets and dates narrow it.
+  function isAsked(entry) {
+    var date = entry.querySelector('time').getAttribute('datetime');
+    var has = function (wanted, values) {
+      return !wanted.length || values.some(function (value) { return wanted.indexOf(value) >= 0; });
+    };
+    return has(asked.topic, JSON.parse(entry.dataset.topics)) && has(asked.place, JSON.parse(entry.dataset.places))
+      && has(asked.type, [JSON.parse(entry.dataset.type)]) && has(asked.year, [date.slice(0, 4)])
+      && (!asked.from || date >= asked.from) && (!asked.to || date <= asked.to);
+  }
+})(document.documentElement);
+"#;
 
 /// The shell with the boot script's tag before the head's first `<link>`
 /// (replacing one an earlier run wrote), and the file to write (`name`,

@@ -163,7 +163,8 @@ fn results(result: &SearchResult, catalog: &Catalog, address: &SiteAddress) -> S
     format!(
         "<section class=\"results\" aria-labelledby=\"results-heading\">\
          <h2 id=\"results-heading\" class=\"visually-hidden\">Results</h2>\
-         <p class=\"results-pending\">Loading the releases for this address…</p>\
+         <p class=\"results-pending\"><span class=\"results-pending__all\">Loading the releases for this address…</span>\
+         <span class=\"results-pending__newest\">The newest releases for this address; counting them all…</span></p>\
          <p class=\"result-count\" role=\"status\" aria-live=\"polite\" aria-atomic=\"true\">{}</p>{}\
          <p class=\"full-text-note\" role=\"status\"></p><div class=\"timeline\">{timeline}</div>{}</section>",
         result_count(total),
@@ -243,14 +244,28 @@ fn entry(release: &Release, address: &SiteAddress, deferred: bool) -> String {
         })
         .unwrap_or_default();
     format!(
-        "<li class=\"{class}\">{photo}<time class=\"entry__date\" datetime=\"{}\">{}</time>\
+        "<li class=\"{class}\" {}>{photo}<time class=\"entry__date\" datetime=\"{}\">{}</time>\
          <h4 class=\"entry__title\"><a href=\"{}\">{}</a></h4>{meta}{topics}\
          <p class=\"entry__summary\">{}</p></li>",
+        facet_values(release),
         release.published.iso(),
         release.published.long(),
         escape(&address.release_path(release.slug.as_str())),
         escape(&release.title),
         escape(&release.summary),
+    )
+}
+
+/// The entry's facet values as the URL names them, for the boot script to
+/// find the entries a filtered deep link asks for (JSON: labels may hold
+/// any character; a release without a content type has `null`).
+fn facet_values(release: &Release) -> String {
+    let json = |value: serde_json::Value| escape(&value.to_string());
+    format!(
+        "data-topics=\"{}\" data-places=\"{}\" data-type=\"{}\"",
+        json(serde_json::json!(release.topics)),
+        json(serde_json::json!(release.locations)),
+        json(serde_json::json!(release.content_type)),
     )
 }
 

@@ -380,6 +380,14 @@ fn the_home_page_lists_the_newest_releases_with_counts_and_links() {
         "<main id=\"main\" tabindex=\"-1\"><div class=\"timeline-page\"><h1 class=\"page-title\""
     ));
     assert!(!page.contains("class=\"pagination\""), "one page of 7");
+    // Each entry's facet values, for the boot script to show a deep link's
+    // newest releases early; `null` for a release without a content type.
+    assert!(page.contains("<li class=\"entry\" data-topics=\"[&quot;Gender equality&quot;,&quot;Rule of law&quot;]\" data-places=\"[]\" data-type=\"&quot;News&quot;\">"), "{page}");
+    assert!(
+        page.contains(
+            "<li class=\"entry\" data-topics=\"[]\" data-places=\"[]\" data-type=\"null\">"
+        )
+    );
 }
 
 #[test]
@@ -389,9 +397,9 @@ fn the_home_page_shows_fifty_and_links_the_next_page() {
     assert!(page.contains(">120 releases</p>"));
     // The first twelve as the app renders them first; the rest laid out
     // only as they come near the screen.
-    assert_eq!(page.matches("<li class=\"entry\">").count(), 12);
+    assert_eq!(page.matches("<li class=\"entry\" ").count(), 12);
     assert_eq!(
-        page.matches("<li class=\"entry entry--deferred\">").count(),
+        page.matches("<li class=\"entry entry--deferred\" ").count(),
         38
     );
     assert!(page.contains("Page 1 of 3: releases 1–50 of 120</span><a class=\"pagination__link\" href=\"/newsroom/?page=2\" rel=\"next\">Next page →</a>"));
@@ -414,6 +422,7 @@ fn hostile_text_is_escaped_in_the_home_page() {
         page.contains("href=\"/newsroom/?topic=%22%3E%3Cimg+src%3Dx%3E\""),
         "{page}"
     );
+    assert!(page.contains("data-topics=\"[&quot;\\&quot;&gt;&lt;img src=x&gt;&quot;]\""));
 }
 
 mod discovery;
