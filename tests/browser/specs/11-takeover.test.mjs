@@ -51,6 +51,12 @@ const visibleTitles = (page) => page.evaluate(() => [...document.querySelectorAl
   .filter((title) => title.checkVisibility({ visibilityProperty: true }))
   .map((title) => title.textContent.trim()));
 
+/** The filter panel's toggle as the reader sees it ("Filters (2)"), or null while hidden. */
+const toggleText = (page) => page.evaluate(() => {
+  const toggle = [...document.querySelectorAll('.filters__toggle')].find((e) => e.checkVisibility({ visibilityProperty: true }));
+  return toggle ? toggle.textContent.trim() : null;
+});
+
 const titleBox = (page, title) => page.evaluate((title) => {
   const link = [...document.querySelectorAll('.entry__title')].find((e) => e.checkVisibility() && e.textContent.trim() === title);
   const box = link.getBoundingClientRect();
@@ -163,6 +169,7 @@ for (const csp of [false, true]) {
           await afterTwoFrames(page);
           assert.equal(await page.locator('#static-page').count(), 1, 'the pre-render is shown');
           assert.deepEqual(await visibleTitles(page), inTopic);
+          assert.equal(await toggleText(page), 'Filters (1)');
           const first = await titleBox(page, inTopic[0]);
           open();
           await tookOver(page);
@@ -251,15 +258,16 @@ test('the newest releases a deep link shows before the app are the app\'s first 
       const page = await site.newPage({ preRender: true });
       await page.goto(site.url(address)); // to its load event: the boot script has shown what it shows
       await afterTwoFrames(page);
-      pages.push({ address, page, before: await visibleTitles(page) });
+      pages.push({ address, page, before: await visibleTitles(page), toggle: await toggleText(page) });
     }
     open();
-    for (const { address, page, before } of pages) {
+    for (const { address, page, before, toggle } of pages) {
       await tookOver(page);
       const app = await timelineTitles(page);
       if (early.includes(address)) {
         assert.ok(before.length > 0, `${address}: releases shown early`);
         assert.deepEqual(before, app.slice(0, before.length), `${address}: the app's first releases`);
+        assert.equal(toggle, await toggleText(page), `${address}: the filters' toggle says what the app's says`);
       } else {
         assert.deepEqual(before, [], `${address}: nothing shown early`);
       }

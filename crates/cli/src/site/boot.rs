@@ -10,7 +10,8 @@
 //!   newest first, page 1, so the view begins with the pre-rendered
 //!   entries it holds (the pre-render is the newest page, in the same
 //!   order): once the page is parsed they are marked `asked` and shown,
-//!   and the rest stays hidden until the app has the count and filters.
+//!   with the filter panel's toggle saying how many filters apply; the
+//!   rest stays hidden until the app has the count and filters.
 //!   The URL is read as `Filters::from_query` reads it; whatever the script
 //!   cannot read the same way (a search, another sort or page) shows
 //!   nothing early.
@@ -50,6 +51,10 @@ const SCRIPT: &str = r#"// Written by newsroom-cli site: marks <html> before fir
       [entry, entry.closest('.month'), entry.closest('.year')].forEach(function (e) { e.classList.add('asked'); });
       root.classList.add('deep-link-newest');
     });
+    // As the app words it (Filters::active_count).
+    var toggle = page.querySelector('.filters__toggle');
+    var count = asked.topic.length + asked.place.length + asked.type.length + asked.year.length + !!asked.from + !!asked.to;
+    if (toggle) toggle.textContent = count ? 'Filters (' + count + ')' : 'Filters';
   };
   document.addEventListener('readystatechange', show);
   show();
