@@ -51,6 +51,12 @@ const visibleTitles = (page) => page.evaluate(() => [...document.querySelectorAl
   .filter((title) => title.checkVisibility({ visibilityProperty: true }))
   .map((title) => title.textContent.trim()));
 
+/** The result count as the reader sees it, or null while hidden. */
+const countText = (page) => page.evaluate(() => {
+  const count = [...document.querySelectorAll('.result-count')].find((e) => e.checkVisibility({ visibilityProperty: true }));
+  return count ? count.textContent.trim() : null;
+});
+
 /** The filter panel's toggle as the reader sees it ("Filters (2)"), or null while hidden. */
 const toggleText = (page) => page.evaluate(() => {
   const toggle = [...document.querySelectorAll('.filters__toggle')].find((e) => e.checkVisibility({ visibilityProperty: true }));
@@ -165,11 +171,12 @@ for (const csp of [false, true]) {
           const page = await site.newPage({ preRender: true });
           await page.setViewportSize({ width, height: 800 });
           await page.goto(site.url('?topic=Rule+of+law'));
-          await page.getByText('The newest releases for this address; counting them all…').waitFor();
+          await page.getByText(`${inTopic.length} releases`, { exact: true }).waitFor();
           await afterTwoFrames(page);
           assert.equal(await page.locator('#static-page').count(), 1, 'the pre-render is shown');
           assert.deepEqual(await visibleTitles(page), inTopic);
           assert.equal(await toggleText(page), 'Filters (1)');
+          assert.equal(await page.locator('.results-pending').isVisible(), false, 'the count stands where the placeholder would');
           const first = await titleBox(page, inTopic[0]);
           open();
           await tookOver(page);
@@ -250,6 +257,9 @@ test('the newest releases a deep link shows before the app are the app\'s first 
     '?topic=Rule+of+law&q=prison', '?q=%2B%2B', '?topic=Rule+of+law&page=2',
     '?topic=Rule+of+law&page=1&page=2',
   ];
+  // One value of one facet: the panel's count for it is the view's count.
+  const counted = ['?type=(none)', '?topic=Rule%20of%20law&sort=newest', '?topic=Rule+of+law&sort=relevance',
+    '?topic=Rule+of+law&topic=%zz', '?topic=Rule+of+law&topic=%E0%A4', '?year=23&year=2021'];
   const site = await openSite();
   const open = holdIndex(site);
   try {
@@ -258,16 +268,20 @@ test('the newest releases a deep link shows before the app are the app\'s first 
       const page = await site.newPage({ preRender: true });
       await page.goto(site.url(address)); // to its load event: the boot script has shown what it shows
       await afterTwoFrames(page);
-      pages.push({ address, page, before: await visibleTitles(page), toggle: await toggleText(page) });
+      pages.push({ address, page, before: await visibleTitles(page), toggle: await toggleText(page),
+        count: await countText(page), pending: await page.locator('.results-pending').isVisible() });
     }
     open();
-    for (const { address, page, before, toggle } of pages) {
+    for (const { address, page, before, toggle, count, pending } of pages) {
       await tookOver(page);
       const app = await timelineTitles(page);
       if (early.includes(address)) {
         assert.ok(before.length > 0, `${address}: releases shown early`);
         assert.deepEqual(before, app.slice(0, before.length), `${address}: the app's first releases`);
         assert.equal(toggle, await toggleText(page), `${address}: the filters' toggle says what the app's says`);
+        if (count !== null) assert.equal(count, await countText(page), `${address}: the count is the app's`);
+        assert.equal(count !== null, counted.includes(address), `${address}: counted early only for one facet value`);
+        assert.equal(pending, count === null, `${address}: the placeholder shows while the count does not`);
       } else {
         assert.deepEqual(before, [], `${address}: nothing shown early`);
       }

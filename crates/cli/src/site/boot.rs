@@ -10,8 +10,9 @@
 //!   newest first, page 1, so the view begins with the pre-rendered
 //!   entries it holds (the pre-render is the newest page, in the same
 //!   order): once the page is parsed they are marked `asked` and shown,
-//!   with the filter panel's toggle saying how many filters apply; the
-//!   rest stays hidden until the app has the count and filters.
+//!   with the filter panel's toggle saying how many filters apply, and for
+//!   one facet value the count its panel gives that value
+//!   (`deep-link-counted`); the rest stays hidden until the app has it.
 //!   The URL is read as `Filters::from_query` reads it; whatever the script
 //!   cannot read the same way (a search, another sort or page) shows
 //!   nothing early.
@@ -26,9 +27,18 @@ use newsroom_engine::filters::{MAX_PAGE, MAX_VALUE_CHARS, MAX_VALUES_PER_FACET, 
 /// The shell's marked block holding the script tag.
 const MARK: &str = "boot";
 
-/// The script, with the filters' URL limits filled in.
+/// The script, with the filters' URL limits filled in, and without its
+/// comments and indentation past the first line (it blocks the first paint).
 pub fn boot_script() -> String {
-    SCRIPT
+    let mut lines = SCRIPT.lines();
+    let first = lines.next().unwrap_or_default();
+    let rest = lines
+        .map(str::trim_start)
+        .filter(|line| !line.starts_with("//"));
+    std::iter::once(first)
+        .chain(rest)
+        .map(|line| format!("{line}\n"))
+        .collect::<String>()
         .replace("PARAMS", &URL_PARAMS.join("|"))
         .replace("MAX_VALUE_CHARS", &MAX_VALUE_CHARS.to_string())
         .replace("MAX_VALUES_PER_FACET", &MAX_VALUES_PER_FACET.to_string())
@@ -55,6 +65,11 @@ const SCRIPT: &str = r#"// Written by newsroom-cli site: marks <html> before fir
     var toggle = page.querySelector('.filters__toggle');
     var count = asked.topic.length + asked.place.length + asked.type.length + asked.year.length + !!asked.from + !!asked.to;
     if (toggle) toggle.textContent = count ? 'Filters (' + count + ')' : 'Filters';
+    // One facet value's view holds what the panel counts for that value.
+    var total = oneValueCount(page), counter = page.querySelector('.result-count');
+    if (total === null || !counter || !root.classList.contains('deep-link-newest')) return;
+    counter.textContent = total.toLocaleString('en-US') + (total === 1 ? ' release' : ' releases');
+    root.classList.add('deep-link-counted');
   };
   document.addEventListener('readystatechange', show);
   show();
@@ -89,6 +104,16 @@ const SCRIPT: &str = r#"// Written by newsroom-cli site: marks <html> before fir
     if (!m) return null;
     date.setUTCFullYear(+m[1], m[2] - 1, +m[3]);
     return date.getUTCFullYear() === +m[1] && date.getUTCMonth() === m[2] - 1 && date.getUTCDate() === +m[3] ? text : null;
+  }
+  function oneValueCount(page) {
+    var facets = ['topic', 'place', 'type', 'year'].filter(function (key) { return asked[key].length; });
+    var key = facets[0], found = null;
+    if (facets.length !== 1 || asked[key].length !== 1 || asked.from || asked.to) return null;
+    page.querySelectorAll('#facet-' + key + ' .facet__link').forEach(function (link) {
+      var view = newestFirstView(link.search.slice(1));
+      if (view && view[key][0] === asked[key][0]) found = +/[0-9]+/.exec(link.querySelector('.facet__count').textContent)[0];
+    });
+    return found;
   }
   // Values in one facet widen the view, facets and dates narrow it.
   function isAsked(entry) {
@@ -137,5 +162,8 @@ mod tests {
         )));
         assert!(once.find(&name) < once.find("<link"));
         assert!(script.contains("q|topic|place|type|year|from|to|sort|page"));
+        assert!(script.starts_with("// Written by newsroom-cli site"));
+        assert_eq!(script.matches("//").count(), 1, "one comment: {script}");
+        assert!(!script.contains("\n "), "no indentation");
     }
 }
