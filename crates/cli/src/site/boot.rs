@@ -48,9 +48,11 @@ pub fn boot_script() -> String {
 const SCRIPT: &str = r#"// Written by newsroom-cli site: marks <html> before first paint (README, "The pre-rendered pages").
 (function (root) {
   root.classList.add('js');
-  if (!/[?&](?:PARAMS)=[^&]/.test(location.search)) return;
+  // The query as the app reads it: the router takes one '?', Filters::from_query another.
+  var pairs = parameters(location.search.replace(/^\?\??/, ''));
+  if (!pairs.some(function (pair) { return 'PARAMS'.split('|').indexOf(pair.key) >= 0; })) return;
   root.classList.add('deep-link');
-  var asked = newestFirstView(location.search.slice(1));
+  var asked = newestFirstView(pairs);
   if (!asked) return;
   var show = function () {
     var page = document.getElementById('static-page');
@@ -74,14 +76,20 @@ const SCRIPT: &str = r#"// Written by newsroom-cli site: marks <html> before fir
   document.addEventListener('readystatechange', show);
   show();
 
-  // The filters of a query read as Filters::from_query does, or null for a
-  // view that is not the newest releases matching facets and dates.
-  function newestFirstView(query) {
-    var view = { topic: [], place: [], type: [], year: [], from: null, to: null }, sort = null, page = 1;
-    query.split('&').forEach(function (pair) {
+  // The parameters Filters::from_query applies: both halves decoded, the value not empty.
+  function parameters(query) {
+    return query.split('&').map(function (pair) {
       var at = pair.indexOf('=');
-      var key = decoded(at < 0 ? pair : pair.slice(0, at)), value = decoded(at < 0 ? '' : pair.slice(at + 1));
-      if (key === null || !value || Array.from(value).length > MAX_VALUE_CHARS) return;
+      return { key: decoded(at < 0 ? pair : pair.slice(0, at)), value: decoded(at < 0 ? '' : pair.slice(at + 1)) };
+    }).filter(function (pair) { return pair.key !== null && pair.value; });
+  }
+  // The filters read as Filters::from_query reads them, or null for a view
+  // that is not the newest releases matching facets and dates.
+  function newestFirstView(pairs) {
+    var view = { topic: [], place: [], type: [], year: [], from: null, to: null }, sort = null, page = 1;
+    pairs.forEach(function (pair) {
+      var key = pair.key, value = pair.value;
+      if (Array.from(value).length > MAX_VALUE_CHARS) return;
       if (key === 'q') view = null;
       if (!view) return;
       if (key === 'topic' || key === 'place') addOnce(view[key], value);
@@ -110,7 +118,7 @@ const SCRIPT: &str = r#"// Written by newsroom-cli site: marks <html> before fir
     var key = facets[0], found = null;
     if (facets.length !== 1 || asked[key].length !== 1 || asked.from || asked.to) return null;
     page.querySelectorAll('#facet-' + key + ' .facet__link').forEach(function (link) {
-      var view = newestFirstView(link.search.slice(1));
+      var view = newestFirstView(parameters(link.search.slice(1)));
       if (view && view[key][0] === asked[key][0]) found = +/[0-9]+/.exec(link.querySelector('.facet__count').textContent)[0];
     });
     return found;
