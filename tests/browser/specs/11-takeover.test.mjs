@@ -51,17 +51,15 @@ const visibleTitles = (page) => page.evaluate(() => [...document.querySelectorAl
   .filter((title) => title.checkVisibility({ visibilityProperty: true }))
   .map((title) => title.textContent.trim()));
 
-/** The result count as the reader sees it, or null while hidden. */
-const countText = (page) => page.evaluate(() => {
-  const count = [...document.querySelectorAll('.result-count')].find((e) => e.checkVisibility({ visibilityProperty: true }));
-  return count ? count.textContent.trim() : null;
-});
-
-/** The filter panel's toggle as the reader sees it ("Filters (2)"), or null while hidden. */
-const toggleText = (page) => page.evaluate(() => {
-  const toggle = [...document.querySelectorAll('.filters__toggle')].find((e) => e.checkVisibility({ visibilityProperty: true }));
-  return toggle ? toggle.textContent.trim() : null;
-});
+/** The text of the first element matching `selector` that the reader sees, or null while none shows. */
+const visibleText = (page, selector) => page.evaluate((selector) => {
+  const shown = [...document.querySelectorAll(selector)].find((e) => e.checkVisibility({ visibilityProperty: true }));
+  return shown ? shown.textContent.trim() : null;
+}, selector);
+/** The result count ("3 releases"). */
+const countText = (page) => visibleText(page, '.result-count');
+/** The filter panel's toggle ("Filters (2)"). */
+const toggleText = (page) => visibleText(page, '.filters__toggle');
 
 const titleBox = (page, title) => page.evaluate((title) => {
   const link = [...document.querySelectorAll('.entry__title')].find((e) => e.checkVisibility() && e.textContent.trim() === title);

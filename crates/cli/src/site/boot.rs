@@ -13,7 +13,8 @@
 //!   with the filter panel's toggle saying how many filters apply, and for
 //!   one facet value the count its panel gives that value
 //!   (`deep-link-counted`); the rest stays hidden until the app has it.
-//!   The URL is read as `Filters::from_query` reads it; whatever the script
+//!   The URL is read as the app reads it (leptos_router, then
+//!   `Filters::from_query`); whatever the script
 //!   cannot read the same way (a search, another sort or page) shows
 //!   nothing early.
 //!
@@ -49,8 +50,8 @@ const SCRIPT: &str = r#"// Written by newsroom-cli site: marks <html> before fir
 (function (root) {
   root.classList.add('js');
   // The query as the app reads it: the router takes one '?', Filters::from_query another.
-  var pairs = parameters(location.search.replace(/^\?\??/, ''));
-  if (!pairs.some(function (pair) { return 'PARAMS'.split('|').indexOf(pair.key) >= 0; })) return;
+  var pairs = parameters(location.search.replace(/^\?\??/, '')), names = 'PARAMS'.split('|');
+  if (!pairs.some(function (pair) { return names.indexOf(pair.key) >= 0; })) return;
   root.classList.add('deep-link');
   var asked = newestFirstView(pairs);
   if (!asked) return;
@@ -58,18 +59,20 @@ const SCRIPT: &str = r#"// Written by newsroom-cli site: marks <html> before fir
     var page = document.getElementById('static-page');
     if (document.readyState === 'loading' || !page) return;
     document.removeEventListener('readystatechange', show);
+    var shown = false;
     page.querySelectorAll('.timeline .entry').forEach(function (entry) {
       if (!isAsked(entry)) return;
       [entry, entry.closest('.month'), entry.closest('.year')].forEach(function (e) { e.classList.add('asked'); });
-      root.classList.add('deep-link-newest');
+      shown = true;
     });
+    if (shown) root.classList.add('deep-link-newest');
     // As the app words it (Filters::active_count).
     var toggle = page.querySelector('.filters__toggle');
     var count = asked.topic.length + asked.place.length + asked.type.length + asked.year.length + !!asked.from + !!asked.to;
     if (toggle) toggle.textContent = count ? 'Filters (' + count + ')' : 'Filters';
     // One facet value's view holds what the panel counts for that value.
     var total = oneValueCount(page), counter = page.querySelector('.result-count');
-    if (total === null || !counter || !root.classList.contains('deep-link-newest')) return;
+    if (total === null || !counter || !shown) return;
     counter.textContent = total.toLocaleString('en-US') + (total === 1 ? ' release' : ' releases');
     root.classList.add('deep-link-counted');
   };
